@@ -1,0 +1,111 @@
+/**
+ * The default app: a complete Stax Security events consumer on example values.
+ *
+ * - a custom event bus for a new Stax partner event source, archived for replay;
+ * - one rule per Stax Security event type (20), all delivering to one encrypted SQS queue;
+ * - a failed-logins rule delivering to a second queue;
+ * - a shared dead-letter queue for events EventBridge cannot deliver.
+ *
+ * Configuration (environment variable, else the `context` of cdktf.json, else the example value):
+ * | setting | env | context key | default |
+ * | --- | --- | --- | --- |
+ * | Stax logging account id | `STAX_ACCOUNT_ID` | `staxAccountId` | `123456789012` |
+ * | partner event source name | `STAX_SOURCE_NAME` | `staxSourceName` | `security-events` |
+ * | AWS region | `STAX_REGION` | `staxRegion` | `ap-southeast-2` |
+ * | stack name | `STAX_STACK_NAME` | `staxStackName` | `stax-security-events` |
+ */
+import { App, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SECURITY_EVENT_NAMES } from "./modules/events";
+import { SecureQueue, SqsTarget, StaxEventBus, StaxEventRule } from "./modules";
+
+/** Settings of the default app. */
+export interface DefaultAppConfig {
+  /** 12-digit id of the AWS account Stax created the partner event source in. */
+  readonly accountId: string;
+  /** Name of the partner event source in Stax. */
+  readonly sourceName: string;
+  /** AWS region of the bus. */
+  readonly region: string;
+  /** Name of the Terraform stack. */
+  readonly stackName: string;
+}
+
+const DEFAULTS: DefaultAppConfig = {
+  accountId: "123456789012",
+  sourceName: "security-events",
+  region: "ap-southeast-2",
+  stackName: "stax-security-events",
+};
+
+const SETTINGS: { readonly [K in keyof DefaultAppConfig]: { env: string; context: string } } = {
+  accountId: { env: "STAX_ACCOUNT_ID", context: "staxAccountId" },
+  sourceName: { env: "STAX_SOURCE_NAME", context: "staxSourceName" },
+  region: { env: "STAX_REGION", context: "staxRegion" },
+  stackName: { env: "STAX_STACK_NAME", context: "staxStackName" },
+};
+
+/** Reads the configuration: environment first, then the app's context, then the example values. */
+export function readConfig(app: Construct, env: NodeJS.ProcessEnv = process.env): DefaultAppConfig {
+  const value = (key: keyof DefaultAppConfig): string => {
+    const { env: name, context } = SETTINGS[key];
+    const raw = env[name] ?? app.node.tryGetContext(context) ?? DEFAULTS[key];
+    if (typeof raw !== "string" || raw.trim() === "") {
+      throw new Error(`default app: setting ${name} / context '${context}' is '${String(raw)}'; it must be a non-empty string.`);
+    }
+    return raw.trim();
+  };
+  const config = { accountId: value("accountId"), sourceName: value("sourceName"), region: value("region"), stackName: value("stackName") };
+  if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(config.region)) {
+    throw new Error(`default app: region '${config.region}' is not an AWS region name; set STAX_REGION (or context 'staxRegion') to e.g. 'ap-southeast-2'.`);
+  }
+  return config;
+}
+
+/** The default stack: a Stax partner bus, one rule per Security event type, two hardened queues. */
+export class StaxSecurityEventsStack extends TerraformStack {
+  /** The partner event bus. */
+  public readonly bus: StaxEventBus;
+  /** Queue receiving every Security event. */
+  public readonly securityEvents: SecureQueue;
+  /** Queue receiving failed logins only. */
+  public readonly failedLogins: SecureQueue;
+
+  constructor(scope: Construct, config: DefaultAppConfig) {
+    super(scope, config.stackName);
+    new AwsProvider(this, "aws", { region: config.region });
+    this.bus = new StaxEventBus(this, "StaxBus", { accountId: config.accountId, sourceName: config.sourceName });
+
+    this.securityEvents = new SecureQueue(this, "SecurityEventsQueue");
+    const toSecurityQueue = new SqsTarget(this.securityEvents);
+    const rules = new Construct(this, "SecurityEventRules");
+    for (const name of SECURITY_EVENT_NAMES) {
+      new StaxEventRule(rules, name, {
+        bus: this.bus,
+        description: `Stax Security: ${name}`,
+        eventPattern: this.bus.securityEvents.ofType(name),
+        targets: [toSecurityQueue],
+      });
+    }
+
+    this.failedLogins = new SecureQueue(this, "FailedLoginsQueue");
+    new StaxEventRule(this, "FailedLogins", {
+      bus: this.bus,
+      description: "Failed Stax logins (users and API tokens)",
+      eventPattern: this.bus.securityEvents.failedLogins(),
+      targets: [new SqsTarget(this.failedLogins)],
+    });
+  }
+}
+
+/** Builds the default app into `app`. */
+export function buildDefaultApp(app: App, env: NodeJS.ProcessEnv = process.env): StaxSecurityEventsStack {
+  return new StaxSecurityEventsStack(app, readConfig(app, env));
+}
+
+if (require.main === module) {
+  const app = new App();
+  buildDefaultApp(app);
+  app.synth();
+}

@@ -1,0 +1,82 @@
+/**
+ * A small, typed IAM policy builder. The library writes every policy through these helpers so
+ * that conditions, TLS-only denies and service principals look the same everywhere.
+ */
+
+/** One IAM policy statement. */
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Principal?: "*" | { readonly [kind: string]: string | readonly string[] };
+  readonly Action: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly Condition?: { readonly [operator: string]: { readonly [key: string]: string | readonly string[] } };
+}
+
+/** Renders statements as a policy document JSON string (tokens inside stay tokens). */
+export function policyDocument(statements: readonly PolicyStatement[]): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
+/** A single value or, when several, a list: IAM accepts both and one value reads better. */
+export function oneOrMany(values: readonly string[]): string | readonly string[] {
+  return values.length === 1 ? values[0] : values;
+}
+
+/**
+ * Allows a service principal (e.g. `events.amazonaws.com`) actions on a resource, only when the
+ * request comes from one of `sourceArns` (`aws:SourceArn`) and, where known, `sourceAccount`.
+ */
+export function allowServiceStatement(opts: {
+  readonly sid: string;
+  readonly service: string;
+  readonly actions: readonly string[];
+  readonly resource: string;
+  readonly sourceArns: readonly string[];
+  readonly sourceAccount?: string;
+}): PolicyStatement {
+  const condition: Record<string, Record<string, string | readonly string[]>> = {
+    ArnEquals: { "aws:SourceArn": oneOrMany(opts.sourceArns) },
+  };
+  if (opts.sourceAccount) condition.StringEquals = { "aws:SourceAccount": opts.sourceAccount };
+  return {
+    Sid: opts.sid,
+    Effect: "Allow",
+    Principal: { Service: opts.service },
+    Action: oneOrMany(opts.actions),
+    Resource: opts.resource,
+    Condition: condition,
+  };
+}
+
+/**
+ * Denies every request that does not use TLS. Deny statements may use the service wildcard
+ * (e.g. `sqs:*`): a wildcard in a Deny only ever restricts.
+ */
+export function denyInsecureTransportStatement(actionWildcard: string, resources: readonly string[]): PolicyStatement {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: actionWildcard,
+    Resource: oneOrMany(resources),
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}
+
+/** Trust policy letting a service assume a role, scoped to the given account (and source ARNs). */
+export function serviceTrustPolicy(opts: {
+  readonly service: string;
+  readonly sourceAccount: string;
+  readonly sourceArns?: readonly string[];
+}): string {
+  const condition: Record<string, Record<string, string | readonly string[]>> = {
+    StringEquals: { "aws:SourceAccount": opts.sourceAccount },
+  };
+  if (opts.sourceArns && opts.sourceArns.length > 0) {
+    condition.ArnEquals = { "aws:SourceArn": oneOrMany(opts.sourceArns) };
+  }
+  return policyDocument([
+    { Effect: "Allow", Principal: { Service: opts.service }, Action: "sts:AssumeRole", Condition: condition },
+  ]);
+}

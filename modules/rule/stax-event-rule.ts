@@ -1,0 +1,115 @@
+import { Construct } from "constructs";
+import { TerraformProvider } from "cdktf";
+import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
+import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
+import { IEventBus } from "../bus/event-bus";
+import { EventPattern } from "../pattern/types";
+import { PatternError, renderPattern, validatePattern } from "../pattern";
+import { fail, isUnresolved } from "../private/errors";
+import { physicalName } from "../private/naming";
+import { IRule, IRuleTarget } from "./target";
+
+/** EventBridge allows at most this many targets on one rule. */
+export const MAX_TARGETS_PER_RULE = 5;
+/** Default EventBridge quota on the length of an event pattern. */
+export const DEFAULT_MAX_PATTERN_LENGTH = 2048;
+const RULE_NAME = /^[.\-_A-Za-z0-9]+$/;
+
+/** Properties of a {@link StaxEventRule}. */
+export interface StaxEventRuleProps {
+  /** Bus the rule listens on. */
+  readonly bus: IEventBus;
+  /** Events the rule selects; build it with `bus.securityEvents`, presets or the `Match` helpers. */
+  readonly eventPattern: EventPattern;
+  /** Name of the rule (at most 64 letters, digits, '.', '-' or '_'). @default - derived from the construct path, stable and unique in the stack */
+  readonly ruleName?: string;
+  /** Description of the rule. @default - none */
+  readonly description?: string;
+  /** Whether the rule is enabled. @default true */
+  readonly enabled?: boolean;
+  /** Targets to add at once (more can be added with `addTarget`). @default - none */
+  readonly targets?: readonly IRuleTarget[];
+  /** Longest rendered pattern allowed; raise it only if your account has a raised quota. @default 2048 */
+  readonly maxPatternLength?: number;
+  /** Tags on the rule. @default - no tags */
+  readonly tags?: { readonly [key: string]: string };
+}
+
+/**
+ * A rule on an event bus with a validated event pattern and up to five targets.
+ */
+export class StaxEventRule extends Construct implements IRule {
+  public readonly ruleName: string;
+  public readonly ruleArn: string;
+  public readonly eventBusName: string;
+  public readonly provider?: TerraformProvider;
+  public readonly accountId?: string;
+  /** The pattern the rule was given (an object; `matches` and `toMatchEvent` accept it). */
+  public readonly eventPattern: EventPattern;
+  /** The rule resource. */
+  public readonly rule: CloudwatchEventRule;
+  private readonly targets: CloudwatchEventTarget[] = [];
+
+  constructor(scope: Construct, id: string, props: StaxEventRuleProps) {
+    super(scope, id);
+    this.ruleName = props.ruleName ?? physicalName(this, { maxLength: 64, illegal: /[^.\-_A-Za-z0-9]/g });
+    this.checkRuleName(this.ruleName);
+    this.eventPattern = props.eventPattern;
+    try {
+      validatePattern(props.eventPattern, { maxLength: props.maxPatternLength ?? DEFAULT_MAX_PATTERN_LENGTH });
+    } catch (e) {
+      if (e instanceof PatternError) fail(this, e.message);
+      throw e;
+    }
+    this.eventBusName = props.bus.eventBusName;
+    this.provider = props.bus.provider;
+    this.accountId = props.bus.accountId;
+    this.rule = new CloudwatchEventRule(this, "Rule", {
+      provider: this.provider,
+      name: this.ruleName,
+      description: props.description,
+      eventBusName: this.eventBusName,
+      eventPattern: renderPattern(props.eventPattern),
+      state: props.enabled === false ? "DISABLED" : "ENABLED",
+      tags: props.tags,
+    });
+    this.ruleArn = this.rule.arn;
+    for (const target of props.targets ?? []) this.addTarget(target);
+  }
+
+  /**
+   * Adds a target: the target creates its own permissions and returns its block. Target ids are
+   * `Target0` … `Target4` in the order added, so resource addresses stay stable.
+   */
+  public addTarget(target: IRuleTarget): void {
+    const index = this.targets.length;
+    if (index >= MAX_TARGETS_PER_RULE) {
+      fail(this, `cannot add a ${ordinal(index + 1)} target; EventBridge allows ${MAX_TARGETS_PER_RULE} targets per rule. Create another rule with the same pattern for the extra targets.`);
+    }
+    const targetId = `Target${index}`;
+    const config = target.bind(this, targetId);
+    this.targets.push(
+      new CloudwatchEventTarget(this, targetId, {
+        ...config,
+        provider: this.provider,
+        rule: this.rule.name,
+        eventBusName: this.eventBusName,
+        targetId,
+      }),
+    );
+  }
+
+  private checkRuleName(name: string): void {
+    if (isUnresolved(name)) return;
+    if (name.length > 64) {
+      fail(this, `rule name '${name}' is ${name.length} characters; EventBridge allows 64. Pass a shorter ruleName.`);
+    }
+    if (!RULE_NAME.test(name)) {
+      fail(this, `rule name '${name}' has characters EventBridge does not allow; use only letters, digits, '.', '-' and '_'. Pass a different ruleName.`);
+    }
+  }
+}
+
+function ordinal(n: number): string {
+  return n === 1 ? "1st" : n === 2 ? "2nd" : n === 3 ? "3rd" : `${n}th`;
+}

@@ -1,0 +1,35 @@
+import { TerraformProvider, TerraformStack } from "cdktf";
+import { IRule } from "../rule/target";
+import { fail } from "../private/errors";
+import { IQueue } from "./queue";
+import { QueuePolicy } from "./queue-policy";
+import { SecureQueue } from "./secure-queue";
+
+/**
+ * The dead-letter queue targets use by default: one per stack and provider (EventBridge needs the
+ * DLQ in the rule's account and region), shared by every target, with one policy that lets each
+ * rule send to it. Messages carry RULE_ARN and TARGET_ARN attributes that say where they came from.
+ */
+export function defaultTargetDeadLetterQueue(rule: IRule): SecureQueue {
+  const stack = TerraformStack.of(rule);
+  const id = `StaxTargetDeadLetterQueue${providerSuffix(rule.provider)}`;
+  return (
+    (stack.node.tryFindChild(id) as SecureQueue | undefined) ??
+    new SecureQueue(stack, id, { provider: rule.provider, deadLetterQueue: false })
+  );
+}
+
+/** Lets the rule deliver failed events to the queue, and returns the queue's ARN. */
+export function grantDeadLetter(rule: IRule, queue: IQueue): string {
+  if (queue.fifo) {
+    fail(rule, "a FIFO queue cannot be a target's dead-letter queue; EventBridge only supports standard queues there. Pass a standard queue as deadLetterQueue.");
+  }
+  QueuePolicy.of(rule, queue).allowSendMessage("AllowEventBridgeDeadLetters", "events.amazonaws.com", rule.ruleArn);
+  return queue.queueArn;
+}
+
+function providerSuffix(provider: TerraformProvider | undefined): string {
+  // A provider without an alias is the default one: it shares the default queue.
+  const alias = provider?.alias;
+  return alias ? `-${alias.replace(/[^A-Za-z0-9_-]/g, "-")}` : "";
+}

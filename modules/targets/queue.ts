@@ -1,0 +1,57 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
+
+/** An SQS queue a target can deliver to: one this library created, a resource of yours, or one imported by ARN. */
+export interface IQueue {
+  /** ARN of the queue. */
+  readonly queueArn: string;
+  /** URL of the queue (the queue policy is attached by URL). */
+  readonly queueUrl: string;
+  /** Whether it is a FIFO queue (name ends in `.fifo`). */
+  readonly fifo: boolean;
+  /** KMS key the queue is encrypted with, when it uses a customer-managed key. @default - SQS-managed encryption or none */
+  readonly kmsKeyArn?: string;
+  /** Provider (account and region) of the queue. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+  /** Construct that owns the queue, used to name the single policy of the queue. @default - named after the ARN */
+  readonly owner?: Construct;
+}
+
+const SQS_ARN = /^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,75}(\.fifo)?)$/;
+
+/** Ways to refer to an SQS queue. */
+export class Queue {
+  /**
+   * Refers to an existing queue by ARN (`arn:aws:sqs:<region>:<account>:<name>`); its URL is
+   * derived from the ARN.
+   */
+  public static fromArn(queueArn: string, options: { readonly kmsKeyArn?: string; readonly provider?: TerraformProvider } = {}): IQueue {
+    const match = SQS_ARN.exec(queueArn);
+    if (!match) {
+      throw new Error(`Queue.fromArn: '${queueArn}' is not an SQS queue ARN; expected 'arn:aws:sqs:<region>:<12-digit account>:<queue name>'.`);
+    }
+    const [, region, account, name] = match;
+    const domain = queueArn.startsWith("arn:aws-cn:") ? "amazonaws.com.cn" : "amazonaws.com";
+    return {
+      queueArn,
+      queueUrl: `https://sqs.${region}.${domain}/${account}/${name}`,
+      fifo: name.endsWith(".fifo"),
+      kmsKeyArn: options.kmsKeyArn,
+      provider: options.provider,
+    };
+  }
+
+  /** Refers to a queue resource of yours (`aws_sqs_queue`). */
+  public static fromResource(queue: SqsQueue): IQueue {
+    const fifo = queue.fifoQueueInput;
+    return {
+      queueArn: queue.arn,
+      queueUrl: queue.url,
+      fifo: fifo === true || (typeof queue.nameInput === "string" && queue.nameInput.endsWith(".fifo")),
+      kmsKeyArn: queue.kmsMasterKeyIdInput,
+      provider: queue.provider,
+      owner: queue,
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import { Construct } from "constructs";
+import { TerraformProvider } from "cdktf";
+import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
+import { checkRange, fail, isUnresolved } from "../private/errors";
+import { physicalName } from "../private/naming";
+import { IQueue } from "./queue";
+import { QueuePolicy } from "./queue-policy";
+
+/** Redrive settings of a {@link SecureQueue}'s own dead-letter queue. */
+export interface SecureQueueDeadLetterProps {
+  /** Receives of a message before SQS moves it to the dead-letter queue. @default 5 */
+  readonly maxReceiveCount?: number;
+}
+
+/** Properties of a {@link SecureQueue}. */
+export interface SecureQueueProps {
+  /** Name of the queue (at most 80 characters; FIFO names end in `.fifo`). @default - derived from the construct path */
+  readonly queueName?: string;
+  /** Make it a FIFO queue; EventBridge then needs a message group id on each target. @default false */
+  readonly fifo?: boolean;
+  /**
+   * Customer-managed KMS key that encrypts the queue. Its key policy must let `events.amazonaws.com`
+   * use it (see `eventBridgeKeyPolicyStatement`), or EventBridge cannot deliver.
+   * @default - SQS-managed server-side encryption (SSE-SQS)
+   */
+  readonly kmsKeyArn?: string;
+  /** Seconds SQS keeps a message. @default 1209600 (14 days, the maximum) */
+  readonly messageRetentionSeconds?: number;
+  /** Seconds a received message stays invisible to other consumers. @default 30 */
+  readonly visibilityTimeoutSeconds?: number;
+  /** The queue's own dead-letter queue for messages consumers fail on; `false` turns it off. @default { maxReceiveCount: 5 } */
+  readonly deadLetterQueue?: SecureQueueDeadLetterProps | false;
+  /** Provider (account and region) of the queue. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+  /** Tags on the queues. @default - no tags */
+  readonly tags?: { readonly [key: string]: string };
+}
+
+/**
+ * An SQS queue with secure defaults: encrypted at rest (SSE-SQS unless you give a KMS key),
+ * TLS-only queue policy, 14-day retention and a dead-letter queue of its own.
+ */
+export class SecureQueue extends Construct implements IQueue {
+  public readonly queueArn: string;
+  public readonly queueUrl: string;
+  /** Name of the queue. */
+  public readonly queueName: string;
+  public readonly fifo: boolean;
+  public readonly kmsKeyArn?: string;
+  public readonly provider?: TerraformProvider;
+  public readonly owner: Construct = this;
+  /** The queue resource. */
+  public readonly queue: SqsQueue;
+  /** The queue's own dead-letter queue, unless turned off. */
+  public readonly deadLetterQueue?: SecureQueue;
+
+  constructor(scope: Construct, id: string, props: SecureQueueProps = {}) {
+    super(scope, id);
+    this.fifo = props.fifo ?? false;
+    this.kmsKeyArn = props.kmsKeyArn;
+    this.provider = props.provider;
+    const suffix = this.fifo ? ".fifo" : "";
+    this.queueName = props.queueName ?? physicalName(this, { maxLength: 80, suffix });
+    this.checkName(this.queueName, suffix);
+    checkRange(this, "messageRetentionSeconds", props.messageRetentionSeconds, 60, 1209600);
+    checkRange(this, "visibilityTimeoutSeconds", props.visibilityTimeoutSeconds, 0, 43200);
+
+    let redrivePolicy: string | undefined;
+    if (props.deadLetterQueue !== false) {
+      const maxReceiveCount = props.deadLetterQueue?.maxReceiveCount ?? 5;
+      checkRange(this, "deadLetterQueue.maxReceiveCount", maxReceiveCount, 1, 1000);
+      this.deadLetterQueue = new SecureQueue(this, "DeadLetter", {
+        queueName: this.deadLetterName(suffix),
+        fifo: this.fifo,
+        kmsKeyArn: props.kmsKeyArn,
+        deadLetterQueue: false,
+        provider: props.provider,
+        tags: props.tags,
+      });
+      redrivePolicy = JSON.stringify({ deadLetterTargetArn: this.deadLetterQueue.queueArn, maxReceiveCount });
+    }
+
+    this.queue = new SqsQueue(this, "Queue", {
+      provider: props.provider,
+      name: this.queueName,
+      fifoQueue: this.fifo || undefined,
+      sqsManagedSseEnabled: props.kmsKeyArn ? undefined : true,
+      kmsMasterKeyId: props.kmsKeyArn,
+      kmsDataKeyReusePeriodSeconds: props.kmsKeyArn ? 300 : undefined,
+      messageRetentionSeconds: props.messageRetentionSeconds ?? 1209600,
+      visibilityTimeoutSeconds: props.visibilityTimeoutSeconds ?? 30,
+      redrivePolicy,
+      tags: props.tags,
+    });
+    this.queueArn = this.queue.arn;
+    this.queueUrl = this.queue.url;
+    // Every queue of ours gets its single policy (TLS-only deny) even before a rule targets it.
+    QueuePolicy.of(this, this);
+  }
+
+  private deadLetterName(suffix: string): string {
+    const base = this.queueName.slice(0, this.queueName.length - suffix.length);
+    const dlqSuffix = `-dlq${suffix}`;
+    return base.slice(0, 80 - dlqSuffix.length) + dlqSuffix;
+  }
+
+  private checkName(name: string, suffix: string): void {
+    if (isUnresolved(name)) return;
+    const core = suffix && name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
+    if (name.length > 80 || !/^[A-Za-z0-9_-]+$/.test(core) || (this.fifo && !name.endsWith(".fifo"))) {
+      fail(this, `queue name '${name}' is not valid; SQS allows up to 80 letters, digits, '-' and '_'${this.fifo ? ", ending in '.fifo' for a FIFO queue" : ""}. Pass a different queueName.`);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
+import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { fail } from "../private/errors";
+import { bindTargetBase, TargetBaseProps } from "./base";
+import { IQueue, Queue } from "./queue";
+import { QueuePolicy } from "./queue-policy";
+
+/** Properties of an {@link SqsTarget}. */
+export interface SqsTargetProps extends TargetBaseProps {
+  /** Message group id for a FIFO queue (required for FIFO, refused otherwise). @default - none */
+  readonly messageGroupId?: string;
+}
+
+/**
+ * Delivers events to an SQS queue. Adds `sqs:SendMessage` for `events.amazonaws.com`, scoped with
+ * `aws:SourceArn` to each rule, to the queue's single policy (which also denies non-TLS access).
+ *
+ * A queue encrypted with a customer-managed KMS key also needs EventBridge in its key policy:
+ * see `eventBridgeKeyPolicyStatement`.
+ */
+export class SqsTarget implements IRuleTarget {
+  private readonly queue: IQueue;
+
+  constructor(
+    queue: IQueue | SqsQueue,
+    private readonly props: SqsTargetProps = {},
+  ) {
+    this.queue = queue instanceof SqsQueue ? Queue.fromResource(queue) : queue;
+  }
+
+  public bind(rule: IRule, targetId: string): RuleTargetConfig {
+    const { messageGroupId } = this.props;
+    if (this.queue.fifo && !messageGroupId) {
+      fail(rule, `${targetId}: the queue is a FIFO queue, and EventBridge needs a message group id to send to it. Pass messageGroupId to SqsTarget.`);
+    }
+    if (!this.queue.fifo && messageGroupId) {
+      fail(rule, `${targetId}: messageGroupId '${messageGroupId}' is only for FIFO queues, and this queue is a standard queue. Remove messageGroupId.`);
+    }
+    QueuePolicy.of(rule, this.queue).allowSendMessage("AllowEventBridgeRules", "events.amazonaws.com", rule.ruleArn);
+    return {
+      arn: this.queue.queueArn,
+      sqsTarget: messageGroupId ? { messageGroupId } : undefined,
+      ...bindTargetBase(rule, this.props),
+    };
+  }
+}
