@@ -64,18 +64,19 @@ export function denyInsecureTransportStatement(actionWildcard: string, resources
   };
 }
 
-/** Trust policy letting a service assume a role, scoped to the given account (and source ARNs). */
+/**
+ * Trust policy letting a service assume a role, scoped with `aws:SourceAccount` and/or
+ * `aws:SourceArn` (at least one must be given: an unscoped trust is a confused-deputy risk).
+ */
 export function serviceTrustPolicy(opts: {
   readonly service: string;
-  readonly sourceAccount: string;
+  readonly sourceAccount?: string;
   readonly sourceArns?: readonly string[];
 }): string {
-  const condition: Record<string, Record<string, string | readonly string[]>> = {
-    StringEquals: { "aws:SourceAccount": opts.sourceAccount },
-  };
-  if (opts.sourceArns && opts.sourceArns.length > 0) {
-    condition.ArnEquals = { "aws:SourceArn": oneOrMany(opts.sourceArns) };
-  }
+  const condition: Record<string, Record<string, string | readonly string[]>> = {};
+  if (opts.sourceAccount) condition.StringEquals = { "aws:SourceAccount": opts.sourceAccount };
+  if (opts.sourceArns && opts.sourceArns.length > 0) condition.ArnEquals = { "aws:SourceArn": oneOrMany(opts.sourceArns) };
+  if (Object.keys(condition).length === 0) throw new Error(`trust policy for ${opts.service} needs a source account or source ARNs`);
   return policyDocument([
     { Effect: "Allow", Principal: { Service: opts.service }, Action: "sts:AssumeRole", Condition: condition },
   ]);

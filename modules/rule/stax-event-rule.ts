@@ -42,6 +42,7 @@ export class StaxEventRule extends Construct implements IRule {
   public readonly ruleName: string;
   public readonly ruleArn: string;
   public readonly eventBusName: string;
+  public readonly eventBusArn: string;
   public readonly provider?: TerraformProvider;
   public readonly accountId?: string;
   /** The pattern the rule was given (an object; `matches` and `toMatchEvent` accept it). */
@@ -62,6 +63,7 @@ export class StaxEventRule extends Construct implements IRule {
       throw e;
     }
     this.eventBusName = props.bus.eventBusName;
+    this.eventBusArn = props.bus.eventBusArn;
     this.provider = props.bus.provider;
     this.accountId = props.bus.accountId;
     this.rule = new CloudwatchEventRule(this, "Rule", {

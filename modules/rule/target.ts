@@ -10,6 +10,8 @@ export interface IRule extends Construct {
   readonly ruleArn: string;
   /** Name of the bus the rule is on. */
   readonly eventBusName: string;
+  /** ARN of the bus the rule is on. */
+  readonly eventBusArn: string;
   /** Provider (account and region) of the rule; targets create their resources with it. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
   /** Account the rule lives in, when known; trust policies use it for `aws:SourceAccount`. @default - unknown */

@@ -1,4 +1,5 @@
 export * from "./base";
+export * from "./event-bus";
 export * from "./input";
 export * from "./kms";
 export * from "./queue";

@@ -1,0 +1,92 @@
+import { Testing } from "cdktf";
+import { SECURITY_EVENT_NAMES } from "../../modules/events";
+import { buildDefaultApp, readConfig } from "../../main";
+import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
+import { parsed, resourcesOf, synthObject } from "../support/synth";
+
+const SOURCE = "aws.partner/stax.io/123456789012/security-events";
+
+function synthDefault(env: NodeJS.ProcessEnv = {}) {
+  const app = Testing.app();
+  const stack = buildDefaultApp(app, env);
+  return { stack, synth: synthObject(stack) };
+}
+
+describe("default app", () => {
+  const { stack, synth } = synthDefault();
+  const rules = Object.values(resourcesOf(synth, "aws_cloudwatch_event_rule"));
+  const targets = Object.values(resourcesOf(synth, "aws_cloudwatch_event_target"));
+
+  it("creates the bus for a new Stax partner source", () => {
+    expect(Object.values(resourcesOf(synth, "aws_cloudwatch_event_bus"))).toEqual([
+      expect.objectContaining({ name: SOURCE, event_source_name: SOURCE }),
+    ]);
+  });
+
+  it("has one rule per Security event type plus a failed-logins rule", () => {
+    expect(rules).toHaveLength(SECURITY_EVENT_NAMES.length + 1);
+    const detailTypes = rules.map((r) => parsed(r.event_pattern)["detail-type"]).filter((d) => d.length === 1);
+    expect(detailTypes.map((d) => d[0]).sort()).toEqual(SECURITY_EVENT_NAMES.map((n) => `Security: ${n}`).sort());
+    for (const r of rules) {
+      expect(parsed(r.event_pattern).source).toEqual([SOURCE]);
+      expect(r.name.length).toBeLessThanOrEqual(64);
+    }
+  });
+
+  it("delivers the 20 per-type rules to one queue and failed logins to a second", () => {
+    const arns = targets.map((t) => t.arn);
+    const security = stack.resolve(stack.securityEvents.queueArn);
+    const failed = stack.resolve(stack.failedLogins.queueArn);
+    expect(arns.filter((a) => a === security)).toHaveLength(20);
+    expect(arns.filter((a) => a === failed)).toHaveLength(1);
+    const failedRule = rules.find((r) => parsed(r.event_pattern).detail?.status);
+    expect(parsed(failedRule.event_pattern).detail.status).toEqual(["FAILED"]);
+  });
+
+  it("reads its settings from the environment, and refuses bad ones", () => {
+    const { synth: other } = synthDefault({ STAX_ACCOUNT_ID: "210987654321", STAX_SOURCE_NAME: "audit" });
+    expect(Object.values(resourcesOf(other, "aws_cloudwatch_event_bus"))[0].name).toBe("aws.partner/stax.io/210987654321/audit");
+    expect(() => synthDefault({ STAX_ACCOUNT_ID: "42" })).toThrow("'42' is not an AWS account id");
+    expect(() => readConfig(Testing.app(), { STAX_REGION: "sydney" })).toThrow(
+      "default app: region 'sydney' is not an AWS region name; set STAX_REGION (or context 'staxRegion') to e.g. 'ap-southeast-2'.",
+    );
+  });
+
+  describeWithTerraform("with terraform", () => {
+    let plan: any;
+    beforeAll(() => {
+      plan = planStack(synth).plan;
+    });
+
+    it("plans the bus, its archive and 21 rules", () => {
+      expect(plannedOfType(plan, "aws_cloudwatch_event_bus").map((r) => r.values.name)).toEqual([SOURCE]);
+      expect(plannedOfType(plan, "aws_cloudwatch_event_archive").map((r) => r.values.retention_days)).toEqual([30]);
+      const planned = plannedOfType(plan, "aws_cloudwatch_event_rule");
+      expect(planned).toHaveLength(21);
+      for (const r of planned) {
+        expect(r.values.event_bus_name).toBe(SOURCE);
+        expect(JSON.parse(r.values.event_pattern).source).toEqual([SOURCE]);
+      }
+    });
+
+    it("plans every target with a retry policy and a dead-letter queue", () => {
+      const planned = plannedOfType(plan, "aws_cloudwatch_event_target");
+      expect(planned).toHaveLength(21);
+      for (const t of planned) {
+        expect(t.values.retry_policy).toEqual([{ maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 }]);
+      }
+      const changes = plan.resource_changes.filter((c: any) => c.type === "aws_cloudwatch_event_target");
+      for (const c of changes) expect(c.change.after_unknown.dead_letter_config).toEqual([{ arn: true }]);
+    });
+
+    it("plans encrypted queues and exactly one policy per queue", () => {
+      const queues = plannedOfType(plan, "aws_sqs_queue");
+      expect(queues).toHaveLength(5); // two queues, their DLQs, the shared target DLQ
+      for (const q of queues) {
+        expect(q.values.sqs_managed_sse_enabled).toBe(true);
+        expect(q.values.message_retention_seconds).toBe(1209600);
+      }
+      expect(plannedOfType(plan, "aws_sqs_queue_policy")).toHaveLength(5);
+    });
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * Runs real terraform (init, validate, plan, show -json) on synthesized stacks, offline.
+ *
+ * - terraform is looked up on PATH; without it, the terraform tests are skipped with a loud warning.
+ * - When a local provider mirror exists (a filesystem-mirror layout holding hashicorp/aws), a
+ *   temporary CLI configuration points terraform at it; on a laptop with internet and no mirror,
+ *   terraform is left alone and downloads the provider as usual.
+ * - The provider blocks get fake credentials and the skip_* settings, so plan needs no AWS account.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+/** Absolute path of the terraform binary, or undefined. */
+export const terraformBinary: string | undefined = findOnPath("terraform");
+
+if (!terraformBinary) {
+  // eslint-disable-next-line no-console
+  console.warn(
+    "\n*** terraform is not installed: the terraform validate/plan tests are SKIPPED. ***\n" +
+      "*** Install terraform >= 1.5 to run them. ***\n",
+  );
+}
+
+/** `describe` when terraform is available, `describe.skip` otherwise. */
+export const describeWithTerraform: jest.Describe = terraformBinary ? describe : describe.skip;
+
+/** Mirror directories that may hold registry.terraform.io/hashicorp/aws, most specific first. */
+function mirrorCandidates(): string[] {
+  const home = os.homedir();
+  return [
+    process.env.STAX_TF_PROVIDER_MIRROR ?? "",
+    "/opt/tf-plugins",
+    path.join(home, ".terraform.d", "plugins"),
+    path.join(home, ".local", "share", "terraform", "plugins"),
+    "/usr/local/share/terraform/plugins",
+    "/usr/share/terraform/plugins",
+  ].filter((dir) => dir !== "");
+}
+
+/** The local provider mirror, when there is one. */
+export function findProviderMirror(): string | undefined {
+  return mirrorCandidates().find((dir) => fs.existsSync(path.join(dir, "registry.terraform.io", "hashicorp", "aws")));
+}
+
+let cliConfig: string | undefined;
+
+/** Environment for terraform: quiet, non-interactive, offline provider source when a mirror exists. */
+function terraformEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    CHECKPOINT_DISABLE: "1",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+  for (const name of ["AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]) delete env[name];
+  const mirror = findProviderMirror();
+  if (mirror) {
+    if (!cliConfig) {
+      cliConfig = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "stax-tfrc-")), "terraformrc");
+      fs.writeFileSync(
+        cliConfig,
+        [
+          "provider_installation {",
+          `  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }`,
+          '  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }',
+          "}",
+          "",
+        ].join("\n"),
+      );
+      process.on("exit", () => fs.rmSync(path.dirname(cliConfig as string), { recursive: true, force: true }));
+    }
+    env.TF_CLI_CONFIG_FILE = cliConfig;
+  }
+  return env;
+}
+
+/** Settings that let the AWS provider plan with fake credentials and no network. */
+export const OFFLINE_PROVIDER_SETTINGS = {
+  access_key: "AKIAIOSFODNN7EXAMPLE",
+  secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: "true",
+  skip_region_validation: true,
+} as const;
+
+/** Rewrites every AWS provider block of a synthesized stack for offline planning. */
+export function makeOffline(stackJson: Record<string, any>): Record<string, any> {
+  const providers = stackJson.provider?.aws;
+  if (!providers) throw new Error("the stack has no AWS provider block");
+  for (const provider of Array.isArray(providers) ? providers : [providers]) {
+    // assume_role would call STS while configuring the provider; offline there is no STS.
+    delete provider.assume_role;
+    Object.assign(provider, OFFLINE_PROVIDER_SETTINGS);
+  }
+  return stackJson;
+}
+
+function run(args: string[], cwd: string): string {
+  try {
+    return execFileSync(terraformBinary as string, args, {
+      cwd,
+      env: terraformEnv(),
+      encoding: "utf8",
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`terraform ${args.join(" ")} failed in ${cwd}:\n${err.stderr ?? ""}\n${err.stdout ?? ""}\n${err.message}`);
+  }
+}
+
+/** What the terraform run produced. */
+export interface TerraformRun {
+  /** Output of `terraform validate -json`. */
+  readonly validate: { valid: boolean; error_count: number; warning_count: number; diagnostics: unknown[] };
+  /** Output of `terraform show -json` of the saved plan. */
+  readonly plan: any;
+}
+
+/**
+ * init, validate, plan and show -json for a synthesized stack (the parsed cdk.tf.json) in a
+ * temporary directory that is removed afterwards.
+ */
+export function planStack(stackJson: Record<string, any>): TerraformRun {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stax-tf-"));
+  try {
+    const json = makeOffline(JSON.parse(JSON.stringify(stackJson)));
+    delete json.terraform?.backend; // local state inside the temporary directory
+    fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(json, null, 2));
+    run(["init", "-input=false", "-no-color"], dir);
+    const validate = JSON.parse(run(["validate", "-json", "-no-color"], dir));
+    if (!validate.valid) throw new Error(`terraform validate failed:\n${JSON.stringify(validate.diagnostics, null, 2)}`);
+    run(["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=plan.tfplan"], dir);
+    const plan = JSON.parse(run(["show", "-json", "-no-color", "plan.tfplan"], dir));
+    return { validate, plan };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Planned resources (root and child modules) as `{ address, type, name, values }`. */
+export function plannedResources(plan: any): { address: string; type: string; name: string; values: any }[] {
+  const out: { address: string; type: string; name: string; values: any }[] = [];
+  const walk = (module: any): void => {
+    for (const r of module?.resources ?? []) if (r.mode === "managed") out.push(r);
+    for (const child of module?.child_modules ?? []) walk(child);
+  };
+  walk(plan.planned_values?.root_module);
+  return out;
+}
+
+/** Planned resources of one type. */
+export function plannedOfType(plan: any, type: string): { address: string; values: any }[] {
+  return plannedResources(plan).filter((r) => r.type === type);
+}
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
