@@ -1,0 +1,60 @@
+/**
+ * Enforces the documentation rules of the public API, so they do not depend on review:
+ * every export of the package root has a doc comment, so does every public member of its
+ * classes and interfaces, and every optional property states its default with `@default`.
+ */
+import * as path from "path";
+import * as ts from "typescript";
+
+const root = path.resolve(__dirname, "..", "..");
+
+function publicApi() {
+  const configFile = ts.readConfigFile(path.join(root, "tsconfig.json"), ts.sys.readFile);
+  const config = ts.parseJsonConfigFileContent(configFile.config, ts.sys, root);
+  const program = ts.createProgram([path.join(root, "modules", "index.ts")], { ...config.options, noEmit: true });
+  const checker = program.getTypeChecker();
+  const entry = program.getSourceFile(path.join(root, "modules", "index.ts"))!;
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(entry)!);
+  return { checker, exports };
+}
+
+const isPublicMember = (decl: ts.Declaration): boolean => {
+  const flags = ts.getCombinedModifierFlags(decl);
+  const name = (decl as ts.NamedDeclaration).name;
+  return !(flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) && !(name && ts.isPrivateIdentifier(name));
+};
+
+describe("public API documentation", () => {
+  const { checker, exports } = publicApi();
+  const undocumented: string[] = [];
+  const noDefault: string[] = [];
+
+  for (const exported of exports) {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    if (symbol.getDocumentationComment(checker).length === 0) undocumented.push(exported.name);
+    for (const decl of symbol.declarations ?? []) {
+      if (!ts.isClassDeclaration(decl) && !ts.isInterfaceDeclaration(decl)) continue;
+      for (const member of decl.members) {
+        if (ts.isConstructorDeclaration(member) || ts.isIndexSignatureDeclaration(member) || !isPublicMember(member)) continue;
+        const memberSymbol = member.name ? checker.getSymbolAtLocation(member.name) : undefined;
+        if (!memberSymbol) continue;
+        const label = `${exported.name}.${memberSymbol.name}`;
+        if (memberSymbol.getDocumentationComment(checker).length === 0) undocumented.push(label);
+        const optionalProp = ts.isPropertySignature(member) && member.questionToken !== undefined && ts.isInterfaceDeclaration(decl);
+        if (optionalProp && !memberSymbol.getJsDocTags(checker).some((t) => t.name === "default")) noDefault.push(label);
+      }
+    }
+  }
+
+  it("exports something to check", () => {
+    expect(exports.length).toBeGreaterThan(20);
+  });
+
+  it("has a doc comment on every export and public member", () => {
+    expect(undocumented).toEqual([]);
+  });
+
+  it("states the default of every optional property", () => {
+    expect(noDefault).toEqual([]);
+  });
+});
