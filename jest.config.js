@@ -8,8 +8,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  // Type checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles.
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+  // Type checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles
+  // (tsconfig.json sets isolatedModules, which puts ts-jest in transpile-only mode).
+  transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: "<rootDir>/" }),
   setupFilesAfterEnv: ["<rootDir>/test/support/setup.ts"],
   testTimeout: 600000,

@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { SECURITY_EVENT_NAMES } from "../../modules/events";
 import { buildDefaultApp, readConfig } from "../../main";
 import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
-import { parsed, resourcesOf, synthObject } from "../support/synth";
+import { parsed, refOf, resourcesOf, synthObject } from "../support/synth";
 
 const SOURCE = "aws.partner/stax.io/123456789012/security-events";
 
@@ -35,8 +35,8 @@ describe("default app", () => {
 
   it("delivers the 20 per-type rules to one queue and failed logins to a second", () => {
     const arns = targets.map((t) => t.arn);
-    const security = stack.resolve(stack.securityEvents.queueArn);
-    const failed = stack.resolve(stack.failedLogins.queueArn);
+    const security = refOf(stack.securityEvents.queue, "arn");
+    const failed = refOf(stack.failedLogins.queue, "arn");
     expect(arns.filter((a) => a === security)).toHaveLength(20);
     expect(arns.filter((a) => a === failed)).toHaveLength(1);
     const failedRule = rules.find((r) => parsed(r.event_pattern).detail?.status);

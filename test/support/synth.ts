@@ -1,4 +1,4 @@
-import { App, TerraformStack, Testing } from "cdktf";
+import { App, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 
 /** A test stack with an AWS provider in ap-southeast-2. */
@@ -29,4 +29,9 @@ export function onlyResource(synth: Record<string, any>, type: string): any {
 /** Parses a JSON policy (or pattern) attribute. */
 export function parsed(value: string): any {
   return JSON.parse(value);
+}
+
+/** How a synthesized stack refers to an attribute of a resource: `${type.name.attribute}`. */
+export function refOf(resource: TerraformResource, attribute: string): string {
+  return "${" + `${resource.terraformResourceType}.${resource.friendlyUniqueId}.${attribute}` + "}";
 }

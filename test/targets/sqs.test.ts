@@ -2,7 +2,7 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { StaxEventBus } from "../../modules/bus";
 import { StaxEventRule } from "../../modules/rule";
 import { eventBridgeKeyPolicyStatement, Queue, RuleTargetInput, SecureQueue, SqsTarget } from "../../modules/targets";
-import { parsed, resourcesOf, synthObject, testStack } from "../support/synth";
+import { parsed, refOf, resourcesOf, synthObject, testStack } from "../support/synth";
 
 function setup() {
   const { stack } = testStack();
@@ -25,18 +25,18 @@ describe("SqsTarget", () => {
     rule("B", target);
     const synth = synthObject(stack);
 
-    const policy = policiesByQueue(synth).get(stack.resolve(queue.queueUrl));
+    const policy = policiesByQueue(synth).get(refOf(queue.queue, "url"));
     const allow = policy.Statement.find((s: any) => s.Sid === "AllowEventBridgeRules");
     expect(allow).toEqual({
       Sid: "AllowEventBridgeRules",
       Effect: "Allow",
       Principal: { Service: "events.amazonaws.com" },
       Action: "sqs:SendMessage",
-      Resource: stack.resolve(queue.queueArn),
+      Resource: refOf(queue.queue, "arn"),
       Condition: { ArnEquals: { "aws:SourceArn": [expect.stringMatching(/aws_cloudwatch_event_rule\.A_.*\.arn/), expect.stringMatching(/aws_cloudwatch_event_rule\.B_.*\.arn/)] } },
     });
     expect(allow.Resource).toMatch(/^\$\{aws_sqs_queue\.Queue_.*\.arn\}$/);
-    const queuePolicies = Object.values(resourcesOf(synth, "aws_sqs_queue_policy")).filter((p: any) => p.queue_url === stack.resolve(queue.queueUrl));
+    const queuePolicies = Object.values(resourcesOf(synth, "aws_sqs_queue_policy")).filter((p: any) => p.queue_url === refOf(queue.queue, "url"));
     expect(queuePolicies).toHaveLength(1);
   });
 
@@ -130,7 +130,7 @@ describe("SqsTarget", () => {
     const yours = new SqsQueue(stack, "Yours", { name: "yours" });
     rule("A", new SqsTarget(yours), new SqsTarget(Queue.fromArn("arn:aws:sqs:ap-southeast-2:123456789012:imported")));
     const policies = policiesByQueue(synthObject(stack));
-    expect(policies.get(stack.resolve(yours.url)).Statement[0].Sid).toBe("AllowEventBridgeRules");
+    expect(policies.get(refOf(yours, "url")).Statement[0].Sid).toBe("AllowEventBridgeRules");
     expect(policies.get("https://sqs.ap-southeast-2.amazonaws.com/123456789012/imported").Statement[0].Resource).toBe(
       "arn:aws:sqs:ap-southeast-2:123456789012:imported",
     );
