@@ -73,4 +73,3 @@ export interface SecurityEventDetailBase<N extends string, G extends StaxEventSo
   /** The event name; the discriminant of the `SecurityEventDetail` union. */
   readonly staxEventName: N;
 }
-

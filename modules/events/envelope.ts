@@ -6,7 +6,11 @@
  * assignable to each other.
  */
 import type { SecurityDetailType, SecurityEventName } from "./catalogue";
-import type { ApiTokenCreateEventDetail, ApiTokenDeleteEventDetail, ApiTokenUpdateEventDetail } from "./security/api-tokens";
+import type {
+  ApiTokenCreateEventDetail,
+  ApiTokenDeleteEventDetail,
+  ApiTokenUpdateEventDetail,
+} from "./security/api-tokens";
 import type { APITokenAuthenticationEventDetail, UserAuthenticationEventDetail } from "./security/auth";
 import type {
   GroupAddMemberEventDetail,

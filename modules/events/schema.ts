@@ -118,9 +118,10 @@ export function securityEventSchema(name: SecurityEventName, options: SecurityEv
 export function securityEventSchemas(
   options: SecurityEventSchemaOptions = {},
 ): Readonly<Record<SecurityEventName, JsonSchema>> {
-  return Object.fromEntries(
-    SECURITY_EVENT_NAMES.map((name) => [name, securityEventSchema(name, options)]),
-  ) as Record<SecurityEventName, JsonSchema>;
+  return Object.fromEntries(SECURITY_EVENT_NAMES.map((name) => [name, securityEventSchema(name, options)])) as Record<
+    SecurityEventName,
+    JsonSchema
+  >;
 }
 
 function propertySchema(property: DetailPropertySpec): JsonSchema {

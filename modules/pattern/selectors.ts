@@ -121,7 +121,7 @@ export class SecurityEventSelectors {
 
   /**
    * Failed logins: `UserAuthenticationEvent` and `APITokenAuthenticationEvent` with status `FAILED`.
-   * @param extra further narrowing, e.g. `{ organizationIds: [...] }`. @default - none
+   * @param extra further narrowing, e.g. `{ organizationIds: [...] }`.
    */
   public failedLogins(extra: Omit<SecurityEventFilter, "types" | "status"> = {}): EventPattern {
     return this.preset("failedLogins", extra);
@@ -129,7 +129,7 @@ export class SecurityEventSelectors {
 
   /**
    * API-token lifecycle: `ApiTokenCreateEvent`, `ApiTokenUpdateEvent`, `ApiTokenDeleteEvent`.
-   * @param extra further narrowing, e.g. `{ status: "SUCCESS" }`. @default - none
+   * @param extra further narrowing, e.g. `{ status: "SUCCESS" }`.
    */
   public apiTokenLifecycle(extra: Omit<SecurityEventFilter, "types"> = {}): EventPattern {
     return this.preset("apiTokenLifecycle", extra);
@@ -139,7 +139,7 @@ export class SecurityEventSelectors {
    * Identity changes, every `stax.identity` event: `UserCreateEvent`, `UserUpdateEvent`,
    * `UserDeleteEvent`, `UserEmailVerificationEvent`, `UserPasswordResetEvent`, `GroupCreateEvent`,
    * `GroupUpdateEvent`, `GroupDeleteEvent`, `GroupAddMemberEvent`, `GroupRemoveMemberEvent`.
-   * @param extra further narrowing. @default - none
+   * @param extra further narrowing.
    */
   public identityChanges(extra: Omit<SecurityEventFilter, "types"> = {}): EventPattern {
     return this.preset("identityChanges", extra);
@@ -148,7 +148,7 @@ export class SecurityEventSelectors {
   /**
    * Policy changes: `PolicyCreateEvent`, `PolicyUpdateEvent`, `PolicyDeleteEvent`,
    * `PolicyAttachToOrganizationEvent`, `PolicyDetachFromOrganizationEvent`.
-   * @param extra further narrowing. @default - none
+   * @param extra further narrowing.
    */
   public policyChanges(extra: Omit<SecurityEventFilter, "types"> = {}): EventPattern {
     return this.preset("policyChanges", extra);
@@ -157,7 +157,7 @@ export class SecurityEventSelectors {
   /**
    * All 20 Security event types of the catalogue, listed by name (a type Stax adds later is not
    * selected until the catalogue lists it; `select()` with no types selects by prefix instead).
-   * @param extra further narrowing. @default - none
+   * @param extra further narrowing.
    */
   public allSecurityEvents(extra: Omit<SecurityEventFilter, "types"> = {}): EventPattern {
     return this.preset("allSecurityEvents", extra);
@@ -226,7 +226,9 @@ function checkFilterKeys(filter: SecurityEventFilter): void {
 function nonEmptyList<T>(key: string, value: readonly T[], what: string): readonly T[] {
   if (!Array.isArray(value)) throw new Error(`${key} must be a list of ${what}, got ${JSON.stringify(value)}.`);
   if (value.length === 0) {
-    throw new Error(`${key} is an empty list, which would match nothing; pass at least one of ${what}, or leave ${key} out to select all.`);
+    throw new Error(
+      `${key} is an empty list, which would match nothing; pass at least one of ${what}, or leave ${key} out to select all.`,
+    );
   }
   return value;
 }
@@ -256,7 +258,9 @@ function checkTypesInGroups(types: readonly SecurityEventName[], groups: readonl
 
 function checkStatus(status: string): void {
   if (!(SECURITY_EVENT_STATUSES as readonly string[]).includes(status)) {
-    throw new Error(`status '${status}' is not valid; use ${SECURITY_EVENT_STATUSES.map((s) => `'${s}'`).join(" or ")}.`);
+    throw new Error(
+      `status '${status}' is not valid; use ${SECURITY_EVENT_STATUSES.map((s) => `'${s}'`).join(" or ")}.`,
+    );
   }
 }
 

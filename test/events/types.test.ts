@@ -77,6 +77,10 @@ describe("Security event types", () => {
     const event = sampleEvent("UserAuthenticationEvent");
     const result = await authMethodOf(event, {} as never, () => undefined);
     expect(result).toBe("Login");
-    expect(allSampleEvents().map(policyIdOf).filter((id) => id !== undefined)).toHaveLength(1);
+    expect(
+      allSampleEvents()
+        .map(policyIdOf)
+        .filter((id) => id !== undefined),
+    ).toHaveLength(1);
   });
 });

@@ -13,12 +13,12 @@ const selectors = SecurityEvents.from(SOURCE);
 const ANY_SECURITY = [{ prefix: "Security: " }];
 
 describe("SecurityEvents.from", () => {
-  it.each([
-    "aws.partner/stax.io/123456789012/default",
-    "aws.partner/stax.io/123456789012/security-alerts_v2.prod",
-  ])("accepts the partner event source %s", (source) => {
-    expect(SecurityEvents.from(source).source).toBe(source);
-  });
+  it.each(["aws.partner/stax.io/123456789012/default", "aws.partner/stax.io/123456789012/security-alerts_v2.prod"])(
+    "accepts the partner event source %s",
+    (source) => {
+      expect(SecurityEvents.from(source).source).toBe(source);
+    },
+  );
 
   it.each([
     "default",
@@ -208,7 +208,9 @@ describe("bad input", () => {
   });
 
   it("types outside the groups given", () => {
-    expect(() => selectors.select({ types: ["UserAuthenticationEvent", "ApiTokenCreateEvent"], groups: ["stax.auth"] })).toThrow(
+    expect(() =>
+      selectors.select({ types: ["UserAuthenticationEvent", "ApiTokenCreateEvent"], groups: ["stax.auth"] }),
+    ).toThrow(
       "types ApiTokenCreateEvent (stax.api) are outside groups stax.auth, so the pattern would never match them. Remove them from types, or add their groups.",
     );
   });

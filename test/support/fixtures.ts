@@ -5,7 +5,12 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { SECURITY_EVENT_NAMES, securityEventType, type SecurityEventName, type StaxSecurityEvent } from "../../modules/events";
+import {
+  SECURITY_EVENT_NAMES,
+  securityEventType,
+  type SecurityEventName,
+  type StaxSecurityEvent,
+} from "../../modules/events";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "security-events");
 

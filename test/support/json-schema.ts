@@ -7,7 +7,17 @@
 import type { JsonSchema } from "../../modules/events";
 
 const KNOWN = new Set([
-  "$schema", "title", "description", "type", "properties", "required", "enum", "const", "pattern", "format", "items",
+  "$schema",
+  "title",
+  "description",
+  "type",
+  "properties",
+  "required",
+  "enum",
+  "const",
+  "pattern",
+  "format",
+  "items",
 ]);
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

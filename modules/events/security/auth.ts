@@ -56,8 +56,7 @@ export const AUTH_EVENT_TYPES = [
 ] as const satisfies readonly SecurityEventTypeSpec[];
 
 /** `detail` of `Security: UserAuthenticationEvent`: a Stax user authenticated (or failed to). */
-export interface UserAuthenticationEventDetail
-  extends SecurityEventDetailBase<"UserAuthenticationEvent", "stax.auth"> {
+export interface UserAuthenticationEventDetail extends SecurityEventDetailBase<"UserAuthenticationEvent", "stax.auth"> {
   /** Id of the user. */
   readonly userID: string;
   /** User name. */
