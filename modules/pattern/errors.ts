@@ -1,0 +1,89 @@
+/**
+ * The error every pattern check throws, and the helpers that format where in a pattern a problem is.
+ */
+
+/** One step of a location inside a pattern: an object key or a list index. */
+export type PathSegment = string | number;
+
+/**
+ * A pattern that EventBridge would reject (or a `Match` helper given a bad value).
+ *
+ * The message reads `<where>: <what is wrong>; <how to fix it>`, where `<where>` is the location in
+ * the pattern (`detail.status[1]`, `pattern` for the whole pattern) or the helper (`Match.prefix`).
+ */
+export class PatternError extends Error {
+  /** Location of the problem in the pattern, e.g. `detail.status[1]`; empty for the whole pattern or a helper. */
+  public readonly path: string;
+  /** What is wrong, without the location or the fix. */
+  public readonly problem: string;
+  /** How to fix it. */
+  public readonly fix: string;
+
+  /**
+   * @param where the location shown first in the message (a pattern path or a helper name)
+   * @param problem what is wrong
+   * @param fix how to fix it
+   * @param path the pattern path, when `where` is one
+   */
+  public constructor(where: string, problem: string, fix: string, path = "") {
+    super(`${where}: ${problem}; ${fix}`);
+    this.name = "PatternError";
+    this.path = path;
+    this.problem = problem;
+    this.fix = fix;
+  }
+}
+
+/** A problem found by a check, located relative to the value that was checked. */
+export interface Issue {
+  /** Segments from the checked value down to the offending part (empty: the value itself). */
+  readonly at: readonly PathSegment[];
+  /** What is wrong. */
+  readonly problem: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/** Builds an `Issue`. */
+export function issue(at: readonly PathSegment[], problem: string, fix: string): Issue {
+  return { at, problem, fix };
+}
+
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/** Formats path segments the way a reader would write them: `detail.status[1]`, `detail["a.b"]`. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (PLAIN_KEY.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/** The error for an `Issue` found at `base` inside a pattern. */
+export function patternErrorAt(base: readonly PathSegment[], found: Issue): PatternError {
+  const path = formatPath([...base, ...found.at]);
+  return new PatternError(path === "" ? "pattern" : path, found.problem, found.fix, path);
+}
+
+/** Describes a value for an error message: `the number 5`, `null`, `a list`, `an object`. */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  switch (typeof value) {
+    case "string":
+      return `the string ${JSON.stringify(value)}`;
+    case "number":
+      return `the number ${value}`;
+    case "boolean":
+      return `${value}`;
+    case "undefined":
+      return "undefined";
+    case "object":
+      return "an object";
+    default:
+      return `a ${typeof value}`;
+  }
+}
