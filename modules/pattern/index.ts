@@ -10,3 +10,4 @@ export { checkPatternSize, patternSize, validatePattern, type ValidatePatternOpt
 export { renderPattern, type RenderOptions } from "./render";
 export { compilePattern, matches, type CompiledPattern } from "./matcher";
 export { setupStaxEventsJest, staxEventsMatchers, type EventMatcherResult, type HasEventPattern } from "./jest";
+export * from "./selectors";

@@ -18,8 +18,11 @@ import {
   type SecurityEventStatus,
   type StaxEventSourceGroup,
 } from "../events";
+import { Match } from "./match";
 import { SecurityEventPresets, type SecurityEventPresetName } from "./presets";
 import type { EventPattern } from "./types";
+
+export { SecurityEventPresets, type SecurityEventPreset, type SecurityEventPresetName } from "./presets";
 
 /** What to select among Stax Security events. Every key given narrows the selection further. */
 export interface SecurityEventFilter {
@@ -207,7 +210,7 @@ function renderFilter(source: string, filter: SecurityEventFilter): EventPattern
 
   return {
     source: [source],
-    "detail-type": types === undefined ? [{ prefix: SECURITY_DETAIL_TYPE_PREFIX }] : types.map(detailType),
+    "detail-type": types === undefined ? [Match.prefix(SECURITY_DETAIL_TYPE_PREFIX)] : types.map(detailType),
     ...(Object.keys(detail).length > 0 ? { detail } : {}),
   };
 }
