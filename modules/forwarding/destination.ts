@@ -1,0 +1,64 @@
+import { Construct } from "constructs";
+import { checkArn } from "../private/arn";
+import { checkAccountId, fail, isUnresolved } from "../private/errors";
+import { checkRegion, eventBusArn } from "./regions";
+
+/**
+ * The bus forwarded events go to, in another region and/or account. A `SecurityEventCollector`
+ * is one; so is `{ accountId, region, eventBusName }` describing any bus; or pass its ARN.
+ */
+export interface ForwardingDestination {
+  /** 12-digit id of the account the bus is in. */
+  readonly accountId: string;
+  /** Region of the bus (a commercial region code). */
+  readonly region: string;
+  /** Name of the bus. */
+  readonly eventBusName: string;
+  /**
+   * ARN of the bus; a reference to the bus resource when it is in the same app, so Terraform
+   * orders the forwarding after the bus.
+   * @default - built from accountId, region and eventBusName
+   */
+  readonly eventBusArn?: string;
+}
+
+/** A destination whose parts have been checked, with the ARN in both forms. */
+export interface ResolvedDestination {
+  readonly accountId: string;
+  readonly region: string;
+  readonly eventBusName: string;
+  /** ARN to put in targets and policies (may be a reference to the bus resource). */
+  readonly eventBusArn: string;
+  /** ARN spelled out from the parts: used to compare buses at synth time. */
+  readonly staticArn: string;
+}
+
+const BUS_NAME = /^[/.\-_A-Za-z0-9]{1,256}$/;
+
+/** Checks a destination given as an ARN or as parts, and resolves it. */
+export function resolveDestination(scope: Construct, destination: ForwardingDestination | string): ResolvedDestination {
+  let parts: ForwardingDestination;
+  if (typeof destination === "string") {
+    const arn = checkArn(`${scope.node.path}: destination`, destination, {
+      service: "events",
+      resource: /^event-bus\/[/.\-_A-Za-z0-9]+$/,
+      what: "an event bus",
+      expected: "arn:aws:events:<region>:<12-digit account>:event-bus/<name>",
+    });
+    if (!arn) fail(scope, "destination is a reference; pass the bus as { accountId, region, eventBusName, eventBusArn } so it can be checked at synth time.");
+    if (arn.partition !== "aws") fail(scope, `destination '${destination}' is in partition '${arn.partition}'; forwarding supports the commercial partition ('aws') only.`);
+    parts = { region: arn.region, accountId: arn.account, eventBusName: arn.resource.slice("event-bus/".length) };
+  } else {
+    parts = destination;
+  }
+  checkAccountId(scope, "destination account id", parts.accountId);
+  checkRegion(scope, "destination region", parts.region);
+  if (isUnresolved(parts.accountId) || isUnresolved(parts.region) || isUnresolved(parts.eventBusName)) {
+    fail(scope, "destination account id, region and bus name must be known at synth time (not references), so loops can be refused. Pass literal values.");
+  }
+  if (!BUS_NAME.test(parts.eventBusName)) {
+    fail(scope, `destination bus name '${parts.eventBusName}' is not valid; use 1-256 letters, digits, '.', '-', '_' or '/'.`);
+  }
+  const staticArn = eventBusArn(parts.region, parts.accountId, parts.eventBusName);
+  return { ...parts, staticArn, eventBusArn: parts.eventBusArn ?? staticArn };
+}

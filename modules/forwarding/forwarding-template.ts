@@ -1,0 +1,119 @@
+/**
+ * The CloudFormation template `OrganizationForwarding` deploys into every account and region of
+ * its organisational units: the same forwarding `ServiceEventForwarder` builds with Terraform
+ * (a rule on the `default` bus, a target to the destination with one role per account, a retry
+ * policy and a dead-letter queue in the region), written as a StackSet template.
+ */
+import type { EventPattern } from "../pattern/types";
+import { allowServiceStatement, denyInsecureTransportStatement, policyDocument, serviceTrustPolicy } from "../private/iam";
+
+/** What the forwarding template is made of. */
+export interface ForwardingTemplateOptions {
+  /** ARN of the destination bus. */
+  readonly destinationArn: string;
+  /** The events to forward. */
+  readonly eventPattern: EventPattern;
+  /** Name of the rule in every account and region. */
+  readonly ruleName: string;
+  /** Name of the role, the same in every account (IAM names are account-wide). */
+  readonly roleName: string;
+  /** The one region where the role is created; the other regions refer to it by name. */
+  readonly roleRegion: string;
+  /** Seconds EventBridge keeps trying an event. */
+  readonly maximumEventAgeSeconds: number;
+  /** Retries of an event. */
+  readonly maximumRetryAttempts: number;
+  /** Whether undeliverable events go to a dead-letter queue in the region. */
+  readonly deadLetterQueue: boolean;
+  /** Description of the template and the rule. */
+  readonly description: string;
+}
+
+/** A CloudFormation template as a JSON object. */
+export interface CloudFormationTemplate {
+  readonly AWSTemplateFormatVersion: "2010-09-09";
+  readonly Description: string;
+  readonly Conditions: { readonly [name: string]: unknown };
+  readonly Resources: { readonly [logicalId: string]: { readonly Type: string; readonly [key: string]: unknown } };
+}
+
+/**
+ * CloudFormation intrinsics travel through the library's policy builders as opaque values: the
+ * builders never look inside a value, so `{ "Ref": ... }` objects come out where they went in.
+ */
+function intrinsic(value: object): string {
+  return value as unknown as string;
+}
+
+const ACCOUNT_ID = intrinsic({ Ref: "AWS::AccountId" });
+const RULE_ARN = intrinsic({ "Fn::GetAtt": ["ForwardingRule", "Arn"] });
+const QUEUE_ARN = intrinsic({ "Fn::GetAtt": ["DeadLetterQueue", "Arn"] });
+
+/** The forwarding template (one IAM role per account, created in `roleRegion` only). */
+export function forwardingTemplate(options: ForwardingTemplateOptions): CloudFormationTemplate {
+  const target: Record<string, unknown> = {
+    Id: "Destination",
+    Arn: options.destinationArn,
+    RoleArn: { "Fn::Sub": `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${options.roleName}` },
+    RetryPolicy: { MaximumEventAgeInSeconds: options.maximumEventAgeSeconds, MaximumRetryAttempts: options.maximumRetryAttempts },
+  };
+  const resources: Record<string, { Type: string; [key: string]: unknown }> = {
+    ForwardingRole: {
+      Type: "AWS::IAM::Role",
+      Condition: "IsRoleRegion",
+      Properties: {
+        RoleName: options.roleName,
+        Description: "Lets EventBridge put forwarded AWS service events on the destination bus, and nothing else",
+        AssumeRolePolicyDocument: JSON.parse(serviceTrustPolicy({ service: "events.amazonaws.com", sourceAccount: ACCOUNT_ID })),
+        Policies: [
+          {
+            PolicyName: "least-privilege",
+            PolicyDocument: JSON.parse(policyDocument([{ Effect: "Allow", Action: ["events:PutEvents"], Resource: [options.destinationArn] }])),
+          },
+        ],
+      },
+    },
+    ForwardingRule: {
+      Type: "AWS::Events::Rule",
+      Properties: {
+        Name: options.ruleName,
+        Description: options.description,
+        EventBusName: "default",
+        EventPattern: options.eventPattern,
+        State: "ENABLED",
+        Targets: [target],
+      },
+    },
+  };
+  if (options.deadLetterQueue) {
+    target.DeadLetterConfig = { Arn: QUEUE_ARN };
+    resources.DeadLetterQueue = {
+      Type: "AWS::SQS::Queue",
+      Properties: { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 },
+    };
+    resources.DeadLetterQueuePolicy = {
+      Type: "AWS::SQS::QueuePolicy",
+      Properties: {
+        Queues: [{ Ref: "DeadLetterQueue" }],
+        PolicyDocument: JSON.parse(
+          policyDocument([
+            allowServiceStatement({
+              sid: "AllowEventBridgeDeadLetters",
+              service: "events.amazonaws.com",
+              actions: ["sqs:SendMessage"],
+              resource: QUEUE_ARN,
+              sourceArns: [RULE_ARN],
+            }),
+            denyInsecureTransportStatement("sqs:*", [QUEUE_ARN]),
+          ]),
+        ),
+      },
+    };
+  }
+  return {
+    AWSTemplateFormatVersion: "2010-09-09",
+    Description: options.description,
+    Conditions: { IsRoleRegion: { "Fn::Equals": [{ Ref: "AWS::Region" }, options.roleRegion] } },
+    Resources: resources,
+  };
+}

@@ -1,0 +1,209 @@
+import { Construct } from "constructs";
+import { Annotations, TerraformProvider } from "cdktf";
+import { CloudformationStackSet } from "@cdktf/provider-aws/lib/cloudformation-stack-set";
+import { CloudformationStackSetInstance } from "@cdktf/provider-aws/lib/cloudformation-stack-set-instance";
+import { PatternError, validatePattern } from "../pattern";
+import type { EventPattern } from "../pattern/types";
+import { RetryPolicy } from "../targets/base";
+import { checkRange, fail, isUnresolved } from "../private/errors";
+import { physicalName } from "../private/naming";
+import { ForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
+import { CloudFormationTemplate, forwardingTemplate } from "./forwarding-template";
+import { checkRegion, checkRegionList, GLOBAL_SERVICES_REGION } from "./regions";
+import { ServiceEventPatterns } from "./service-event-patterns";
+
+/**
+ * How CloudFormation rolls a StackSet operation out. Give a concurrency as a count or a
+ * percentage, and a failure tolerance the same way; the tolerance may not exceed the concurrency.
+ */
+export interface StackSetOperationPreferences {
+  /** Accounts per region deployed at once. @default - maxConcurrentPercentage is used */
+  readonly maxConcurrentCount?: number;
+  /** Percentage of the accounts per region deployed at once (1-100). @default 25, unless maxConcurrentCount is given */
+  readonly maxConcurrentPercentage?: number;
+  /** Accounts per region that may fail before the region stops. @default - failureTolerancePercentage is used */
+  readonly failureToleranceCount?: number;
+  /** Percentage of the accounts per region that may fail before the region stops (0-100). @default 10, unless failureToleranceCount is given */
+  readonly failureTolerancePercentage?: number;
+  /** Deploy regions one after the other (the role's region first) or all at once. @default "SEQUENTIAL" */
+  readonly regionConcurrency?: "SEQUENTIAL" | "PARALLEL";
+  /** When deploying stacks: whether failures lower the concurrency (STRICT) or not (SOFT). @default "STRICT_FAILURE_TOLERANCE" */
+  readonly concurrencyMode?: "STRICT_FAILURE_TOLERANCE" | "SOFT_FAILURE_TOLERANCE";
+}
+
+/** Properties of an {@link OrganizationForwarding}. */
+export interface OrganizationForwardingProps {
+  /** The bus events go to: a `SecurityEventCollector` (whose policy must admit the organisation), parts, or an ARN. */
+  readonly destination: ForwardingDestination | string;
+  /** The events to forward from every account and region, e.g. `ServiceEventPatterns.securityFindings()`. */
+  readonly eventPattern: EventPattern;
+  /** Organisational units (`ou-…`) or the root (`r-…`) whose accounts, present and future, forward. */
+  readonly organizationalUnitIds: readonly string[];
+  /** Regions forwarded in every account; include us-east-1 for global services. */
+  readonly regions: readonly string[];
+  /** Region where each account's one IAM role is created. @default "us-east-1" when listed, else the first region */
+  readonly roleRegion?: string;
+  /** Name of the role in every account. @default "stax-service-event-forwarding" */
+  readonly roleName?: string;
+  /** Name of the rule in every account and region. @default "stax-service-event-forwarding" */
+  readonly ruleName?: string;
+  /** Name of the StackSet. @default - derived from the construct path */
+  readonly stackSetName?: string;
+  /** Run as the management account (SELF) or as a delegated StackSets administrator. @default "SELF" */
+  readonly callAs?: "SELF" | "DELEGATED_ADMIN";
+  /** Deploy to accounts that join the OUs later. @default true */
+  readonly autoDeployment?: boolean;
+  /** Keep the forwarding stacks of accounts that leave the OUs. @default false */
+  readonly retainStacksOnAccountRemoval?: boolean;
+  /** Rollout preferences. @default { maxConcurrentPercentage: 25, failureTolerancePercentage: 10, regionConcurrency: "SEQUENTIAL" } */
+  readonly operationPreferences?: StackSetOperationPreferences;
+  /** Retry policy of every target. @default { maximumEventAgeSeconds: 86400, maximumRetryAttempts: 185 } */
+  readonly retryPolicy?: RetryPolicy;
+  /** Keep undeliverable events in a dead-letter queue in each account and region. @default true */
+  readonly deadLetterQueue?: boolean;
+  /** Provider of the management (or delegated administrator) account. @default - the stack's default AWS provider */
+  readonly provider?: TerraformProvider;
+  /** Tags on the StackSet (CloudFormation passes them to the stacks' resources). @default - no tags */
+  readonly tags?: { readonly [key: string]: string };
+}
+
+const OU_ID = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/;
+const DEFAULT_NAME = "stax-service-event-forwarding";
+
+/**
+ * Forwarding from every account of some organisational units, through a CloudFormation StackSet
+ * with service-managed permissions and automatic deployment: the library generates the template
+ * (rule on the default bus, target with one role per account, retry policy, dead-letter queue)
+ * and Terraform manages one StackSet plus one instance resource per region, however many accounts
+ * the OUs hold.
+ */
+export class OrganizationForwarding extends Construct {
+  /** The destination, checked. */
+  public readonly destination: ResolvedDestination;
+  /** The template deployed into every account and region. */
+  public readonly template: CloudFormationTemplate;
+  /** The StackSet. */
+  public readonly stackSet: CloudformationStackSet;
+  /** The instance resource of each region (deploying to all accounts of the OUs). */
+  public readonly instances: { readonly [region: string]: CloudformationStackSetInstance };
+
+  constructor(scope: Construct, id: string, props: OrganizationForwardingProps) {
+    super(scope, id);
+    const regions = checkRegionList(this, "regions", props.regions);
+    this.destination = resolveDestination(this, props.destination);
+    const ous = this.checkOus(props.organizationalUnitIds);
+    const roleRegion = props.roleRegion ?? (regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : regions[0]);
+    checkRegion(this, "roleRegion", roleRegion);
+    if (!regions.includes(roleRegion)) fail(this, `roleRegion '${roleRegion}' is not in regions (${regions.join(", ")}). Pick one of them.`);
+    if (this.destination.eventBusName === "default" && regions.includes(this.destination.region)) {
+      fail(this, `destination '${this.destination.staticArn}' is a default bus in '${this.destination.region}', a source region: in its own account it would be forwarded to itself. Forward to a custom bus (e.g. a SecurityEventCollector), or remove '${this.destination.region}' from regions.`);
+    }
+    try {
+      validatePattern(props.eventPattern);
+    } catch (e) {
+      if (e instanceof PatternError) fail(this, e.message);
+      throw e;
+    }
+    const maximumEventAgeSeconds = props.retryPolicy?.maximumEventAgeSeconds ?? 86400;
+    const maximumRetryAttempts = props.retryPolicy?.maximumRetryAttempts ?? 185;
+    checkRange(this, "retryPolicy.maximumEventAgeSeconds", maximumEventAgeSeconds, 60, 86400);
+    checkRange(this, "retryPolicy.maximumRetryAttempts", maximumRetryAttempts, 0, 185);
+    const preferences = this.operationPreferences(props.operationPreferences ?? {});
+
+    this.template = forwardingTemplate({
+      destinationArn: this.destination.staticArn,
+      eventPattern: props.eventPattern,
+      ruleName: props.ruleName ?? DEFAULT_NAME,
+      roleName: props.roleName ?? DEFAULT_NAME,
+      roleRegion,
+      maximumEventAgeSeconds,
+      maximumRetryAttempts,
+      deadLetterQueue: props.deadLetterQueue !== false,
+      description: `Forward AWS service events to ${this.destination.staticArn} (generated by stax-events-cdktf)`,
+    });
+
+    const callAs = props.callAs ?? "SELF";
+    const regionOrder = [roleRegion, ...regions.filter((r) => r !== roleRegion)];
+    this.stackSet = new CloudformationStackSet(this, "StackSet", {
+      provider: props.provider,
+      name: props.stackSetName ?? physicalName(this, { maxLength: 128, illegal: /[^A-Za-z0-9-]/g }),
+      description: "Forwards AWS service events from every account of the organisational units to the security account",
+      permissionModel: "SERVICE_MANAGED",
+      autoDeployment: { enabled: props.autoDeployment ?? true, retainStacksOnAccountRemoval: props.retainStacksOnAccountRemoval ?? false },
+      managedExecution: { active: true },
+      capabilities: ["CAPABILITY_NAMED_IAM"],
+      callAs,
+      operationPreferences: { ...preferences.counts, regionConcurrencyType: preferences.regionConcurrencyType, regionOrder },
+      templateBody: JSON.stringify(this.template),
+      tags: props.tags,
+      // With service-managed permissions AWS reports an administration role Terraform did not set.
+      lifecycle: { ignoreChanges: ["administration_role_arn"] },
+    });
+
+    // The role's region goes first so the other regions' targets find the role when they start.
+    const instances: { [region: string]: CloudformationStackSetInstance } = {};
+    for (const region of regionOrder) {
+      instances[region] = new CloudformationStackSetInstance(this, `Instance-${region}`, {
+        provider: props.provider,
+        stackSetName: this.stackSet.name,
+        region,
+        callAs,
+        deploymentTargets: { organizationalUnitIds: [...ous] },
+        operationPreferences: { ...preferences.counts, concurrencyMode: preferences.concurrencyMode },
+        retainStack: props.retainStacksOnAccountRemoval ?? false,
+        dependsOn: region === roleRegion ? undefined : [instances[roleRegion]],
+      });
+    }
+    this.instances = instances;
+
+    if (!regions.includes(GLOBAL_SERVICES_REGION) && ServiceEventPatterns.selectsGlobalServiceEvents(props.eventPattern)) {
+      Annotations.of(this).addWarning(
+        `the pattern selects events of global services (IAM, STS, sign-in, Organizations, CloudFront, Route 53), which arrive only in ${GLOBAL_SERVICES_REGION}, and ${GLOBAL_SERVICES_REGION} is not among the regions (${regions.join(", ")}). Add '${GLOBAL_SERVICES_REGION}' to regions to forward them.`,
+      );
+    }
+  }
+
+  private checkOus(ous: readonly string[]): readonly string[] {
+    if (ous.length === 0) fail(this, "organizationalUnitIds is empty; list at least one OU ('ou-…') or the root ('r-…').");
+    for (const ou of ous) {
+      if (!isUnresolved(ou) && !OU_ID.test(ou)) {
+        fail(this, `organizationalUnitIds entry '${ou}' is not an organisational unit or root id; expected 'ou-<root>-<suffix>' (e.g. 'ou-ab12-cd34ef56') or 'r-<id>' (e.g. 'r-ab12'). Find them with 'aws organizations list-roots' / 'list-organizational-units-for-parent'.`);
+      }
+    }
+    if (new Set(ous).size !== ous.length) fail(this, `organizationalUnitIds lists an OU twice (${ous.join(", ")}); list each once.`);
+    return ous;
+  }
+
+  private operationPreferences(p: StackSetOperationPreferences): {
+    counts: { maxConcurrentCount?: number; maxConcurrentPercentage?: number; failureToleranceCount?: number; failureTolerancePercentage?: number };
+    regionConcurrencyType: string;
+    concurrencyMode: string;
+  } {
+    for (const [count, percentage] of [["maxConcurrentCount", "maxConcurrentPercentage"], ["failureToleranceCount", "failureTolerancePercentage"]] as const) {
+      if (p[count] !== undefined && p[percentage] !== undefined) {
+        fail(this, `operationPreferences sets both ${count} and ${percentage}; CloudFormation takes one of them. Remove one.`);
+      }
+    }
+    const maxConcurrentCount = p.maxConcurrentCount;
+    const maxConcurrentPercentage = maxConcurrentCount === undefined ? (p.maxConcurrentPercentage ?? 25) : undefined;
+    const failureToleranceCount = p.failureToleranceCount;
+    const failureTolerancePercentage = failureToleranceCount === undefined ? (p.failureTolerancePercentage ?? 10) : undefined;
+    checkRange(this, "operationPreferences.maxConcurrentCount", maxConcurrentCount, 1, 100000);
+    checkRange(this, "operationPreferences.maxConcurrentPercentage", maxConcurrentPercentage, 1, 100);
+    checkRange(this, "operationPreferences.failureToleranceCount", failureToleranceCount, 0, 100000);
+    checkRange(this, "operationPreferences.failureTolerancePercentage", failureTolerancePercentage, 0, 100);
+    const above = (tolerance: number | undefined, concurrency: number | undefined): boolean =>
+      tolerance !== undefined && concurrency !== undefined && tolerance > concurrency;
+    if (above(failureToleranceCount, maxConcurrentCount)) {
+      fail(this, `operationPreferences.failureToleranceCount ${failureToleranceCount} is above maxConcurrentCount ${maxConcurrentCount}; more accounts cannot fail than are deployed at once. Lower failureToleranceCount to at most ${maxConcurrentCount}, or raise maxConcurrentCount.`);
+    }
+    if (above(failureTolerancePercentage, maxConcurrentPercentage)) {
+      fail(this, `operationPreferences.failureTolerancePercentage ${failureTolerancePercentage} is above maxConcurrentPercentage ${maxConcurrentPercentage}; more accounts cannot fail than are deployed at once. Lower failureTolerancePercentage to at most ${maxConcurrentPercentage}, or raise maxConcurrentPercentage.`);
+    }
+    return {
+      counts: { maxConcurrentCount, maxConcurrentPercentage, failureToleranceCount, failureTolerancePercentage },
+      regionConcurrencyType: p.regionConcurrency ?? "SEQUENTIAL",
+      concurrencyMode: p.concurrencyMode ?? "STRICT_FAILURE_TOLERANCE",
+    };
+  }
+}

@@ -1,0 +1,164 @@
+import { Construct } from "constructs";
+import { TerraformProvider } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { CloudwatchEventArchive } from "@cdktf/provider-aws/lib/cloudwatch-event-archive";
+import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
+import { CloudwatchEventBusPolicy } from "@cdktf/provider-aws/lib/cloudwatch-event-bus-policy";
+import { IEventBus } from "../bus/event-bus";
+import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
+import { policyDocument, PolicyStatement } from "../private/iam";
+import { physicalName } from "../private/naming";
+import { ForwardingDestination } from "./destination";
+import { checkRegion, eventBusArn } from "./regions";
+
+/** Archive settings of a {@link SecurityEventCollector}. */
+export interface CollectorArchiveProps {
+  /** Days the archive keeps events; 0 keeps them forever. @default 30 */
+  readonly retentionDays?: number;
+  /** Name of the archive (at most 48 characters). @default - derived from the construct path */
+  readonly archiveName?: string;
+}
+
+/** Properties of a {@link SecurityEventCollector}. */
+export interface SecurityEventCollectorProps {
+  /** 12-digit id of the account the collector lives in (the security account). */
+  readonly accountId: string;
+  /** Home region of the collector: where all forwarded events end up. */
+  readonly region: string;
+  /** Name of the aggregation bus; never `default`, which Stax manages. @default "aws-service-events" */
+  readonly eventBusName?: string;
+  /** AWS Organizations id (`o-…`) whose principals may put events on the bus (`aws:PrincipalOrgID`). @default - no organisation-wide access */
+  readonly organizationId?: string;
+  /** Further accounts (12-digit ids) that may put events on the bus. @default - none */
+  readonly allowedAccountIds?: readonly string[];
+  /** Archive every event on the bus for replay; `false` turns it off. @default { retentionDays: 30 } */
+  readonly archive?: CollectorArchiveProps | false;
+  /** Customer-managed KMS key (ARN, id or alias) that encrypts events on the bus. @default - an AWS owned key */
+  readonly kmsKeyIdentifier?: string;
+  /** Provider of the security account in the home region. @default - the stack's default AWS provider */
+  readonly provider?: TerraformProvider;
+  /** Tags on the bus and archive. @default - no tags */
+  readonly tags?: { readonly [key: string]: string };
+}
+
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+/** Default name of the aggregation bus. */
+export const DEFAULT_COLLECTOR_BUS_NAME = "aws-service-events";
+
+/**
+ * The aggregation bus of the security account, in its home region: a custom bus of its own
+ * (the `default` buses, which Stax manages, are never touched), a resource policy that lets the
+ * organisation and/or listed accounts call `events:PutEvents` on it and nothing else, and an
+ * archive for replay. Point `ServiceEventForwarder` and `OrganizationForwarding` at it, and put
+ * rules on it (`new StaxEventRule(scope, id, { bus: collector, ... })`) to route what arrives.
+ */
+export class SecurityEventCollector extends Construct implements IEventBus, ForwardingDestination {
+  public readonly eventBusName: string;
+  /** ARN of the bus (a reference to the bus resource). */
+  public readonly eventBusArn: string;
+  public readonly accountId: string;
+  public readonly region: string;
+  public readonly provider?: TerraformProvider;
+  /** The bus resource. */
+  public readonly bus: CloudwatchEventBus;
+  /** The resource policy, when any other principal may put events. */
+  public readonly policy?: CloudwatchEventBusPolicy;
+  /** The archive, unless turned off. */
+  public readonly archive?: CloudwatchEventArchive;
+
+  constructor(scope: Construct, id: string, props: SecurityEventCollectorProps) {
+    super(scope, id);
+    checkAccountId(this, "accountId", props.accountId);
+    checkRegion(this, "region", props.region);
+    this.checkProviderRegion(props.provider, props.region);
+    this.accountId = props.accountId;
+    this.region = props.region;
+    this.provider = props.provider;
+    this.eventBusName = props.eventBusName ?? DEFAULT_COLLECTOR_BUS_NAME;
+    this.checkBusName(this.eventBusName);
+
+    this.bus = new CloudwatchEventBus(this, "Bus", {
+      provider: props.provider,
+      name: this.eventBusName,
+      description: "Aggregation bus for AWS service events forwarded from every region and account",
+      kmsKeyIdentifier: props.kmsKeyIdentifier,
+      tags: props.tags,
+    });
+    this.eventBusArn = this.bus.arn;
+
+    const statements = this.putEventsStatements(props);
+    if (statements.length > 0) {
+      this.policy = new CloudwatchEventBusPolicy(this, "Policy", {
+        provider: props.provider,
+        eventBusName: this.bus.name,
+        policy: policyDocument(statements),
+      });
+    }
+
+    if (props.archive !== false) {
+      const retentionDays = props.archive?.retentionDays ?? 30;
+      checkRange(this, "archive retentionDays", retentionDays, 0, 2147483647);
+      this.archive = new CloudwatchEventArchive(this, "Archive", {
+        provider: props.provider,
+        name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48 }),
+        description: `Replay archive of ${this.eventBusName}`,
+        eventSourceArn: this.bus.arn,
+        retentionDays,
+      });
+    }
+  }
+
+  /** The bus ARN spelled out from account, region and name (no reference to the resource). */
+  public get staticEventBusArn(): string {
+    return eventBusArn(this.region, this.accountId, this.eventBusName);
+  }
+
+  private putEventsStatements(props: SecurityEventCollectorProps): PolicyStatement[] {
+    const statements: PolicyStatement[] = [];
+    if (props.organizationId !== undefined) {
+      if (!isUnresolved(props.organizationId) && !ORGANIZATION_ID.test(props.organizationId)) {
+        fail(this, `organizationId '${props.organizationId}' is not an AWS Organizations id; it looks like 'o-' followed by 10-32 lowercase letters or digits, e.g. 'o-a1b2c3d4e5'. Find it with 'aws organizations describe-organization'.`);
+      }
+      statements.push({
+        Sid: "AllowPutEventsFromOrganization",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "events:PutEvents",
+        Resource: this.bus.arn,
+        Condition: { StringEquals: { "aws:PrincipalOrgID": props.organizationId } },
+      });
+    }
+    const accounts = props.allowedAccountIds ?? [];
+    accounts.forEach((account, i) => checkAccountId(this, `allowedAccountIds[${i}]`, account));
+    if (new Set(accounts).size !== accounts.length) {
+      fail(this, `allowedAccountIds lists an account twice (${accounts.join(", ")}); list each account once.`);
+    }
+    if (accounts.length > 0) {
+      statements.push({
+        Sid: "AllowPutEventsFromAccounts",
+        Effect: "Allow",
+        Principal: { AWS: accounts.map((account) => `arn:aws:iam::${account}:root`) },
+        Action: "events:PutEvents",
+        Resource: this.bus.arn,
+      });
+    }
+    return statements;
+  }
+
+  private checkBusName(name: string): void {
+    if (isUnresolved(name)) return;
+    if (name === "default") {
+      fail(this, "eventBusName is 'default'; the collector never touches the default bus (Stax manages it and its policy). Use a name of your own, e.g. 'aws-service-events'.");
+    }
+    if (!/^[.\-_A-Za-z0-9]{1,256}$/.test(name) || name.startsWith("aws.")) {
+      fail(this, `eventBusName '${name}' is not valid for a custom bus; use 1-256 letters, digits, '.', '-' or '_', not starting with 'aws.'.`);
+    }
+  }
+
+  private checkProviderRegion(provider: TerraformProvider | undefined, region: string): void {
+    const providerRegion = provider instanceof AwsProvider ? provider.region : undefined;
+    if (providerRegion !== undefined && !isUnresolved(providerRegion) && providerRegion !== region) {
+      fail(this, `region is '${region}' but the provider is configured for '${providerRegion}'. Pass the provider of '${region}', or set region to '${providerRegion}'.`);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { Construct } from "constructs";
+import { Annotations } from "cdktf";
+import { AwsProvider, AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
+import { IEventBus } from "../bus/event-bus";
+import type { EventPattern } from "../pattern/types";
+import { StaxEventRule } from "../rule/stax-event-rule";
+import { EventBusTarget } from "../targets/event-bus";
+import { RetryPolicy } from "../targets/base";
+import { checkAccountId, fail, isUnresolved } from "../private/errors";
+import { physicalName } from "../private/naming";
+import { ServiceRole } from "../private/role";
+import { ForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
+import { addForwarding } from "./loops";
+import { checkRegion, checkRegionList, eventBusArn, GLOBAL_SERVICES_REGION } from "./regions";
+import { ServiceEventPatterns } from "./service-event-patterns";
+
+/** Properties of a {@link ServiceEventForwarder}. */
+export interface ServiceEventForwarderProps {
+  /** 12-digit id of the account whose `default` buses are forwarded (the source account). */
+  readonly accountId: string;
+  /** Regions whose `default` bus is forwarded; include us-east-1 for global services (IAM, sign-in, ...). */
+  readonly regions: readonly string[];
+  /** The bus events go to: a `SecurityEventCollector`, `{ accountId, region, eventBusName }`, or its ARN. */
+  readonly destination: ForwardingDestination | string;
+  /** The events to forward, e.g. `ServiceEventPatterns.securityFindings()`; the same in every region. */
+  readonly eventPattern: EventPattern;
+  /**
+   * Base configuration of the providers this construct creates, one per region (alias
+   * `<construct id>-<region>`): credentials, profile, assume_role, default tags... are inherited,
+   * `region` and `alias` are set per region.
+   * @default - providers with only region and alias (credentials from the environment)
+   */
+  readonly providerConfig?: Omit<AwsProviderConfig, "region" | "alias">;
+  /** Providers to use instead, by region (each configured for that region). @default - created from providerConfig */
+  readonly providers?: { readonly [region: string]: AwsProvider };
+  /** Retry policy of every target. @default { maximumEventAgeSeconds: 86400, maximumRetryAttempts: 185 } */
+  readonly retryPolicy?: RetryPolicy;
+  /** Keep events that could not be delivered in a dead-letter queue in the rule's own region. @default true */
+  readonly deadLetterQueue?: boolean;
+  /** Description of the rules. @default "Forward AWS service events to <destination ARN>" */
+  readonly description?: string;
+  /** Tags on the rules. @default - no tags */
+  readonly tags?: { readonly [key: string]: string };
+}
+
+/**
+ * Forwards AWS service events from the `default` bus of each listed region of one account to a
+ * destination bus: per region one rule and one target, all targets sharing ONE IAM role that may
+ * only `events:PutEvents` on the destination (trust scoped with `aws:SourceAccount`), with a retry
+ * policy and a dead-letter queue in the rule's own region.
+ *
+ * In the destination's own region of the same account the rule delivers locally (default bus →
+ * destination bus): nothing is forwarded to itself. A destination that is one of the source buses,
+ * or that forwards back to one of them, is refused.
+ */
+export class ServiceEventForwarder extends Construct {
+  /** The source account. */
+  public readonly accountId: string;
+  /** The regions forwarded, in the order given. */
+  public readonly regions: readonly string[];
+  /** The destination, checked. */
+  public readonly destination: ResolvedDestination;
+  /** The role every target uses. */
+  public readonly role: ServiceRole;
+  /** The provider of each region. */
+  public readonly providers: { readonly [region: string]: AwsProvider };
+  /** The rule of each region. */
+  public readonly rules: { readonly [region: string]: StaxEventRule };
+
+  constructor(scope: Construct, id: string, props: ServiceEventForwarderProps) {
+    super(scope, id);
+    checkAccountId(this, "accountId", props.accountId);
+    this.accountId = props.accountId;
+    this.regions = checkRegionList(this, "regions", props.regions);
+    this.destination = resolveDestination(this, props.destination);
+    this.checkNotASource();
+    addForwarding(this, this.regions.map((r) => this.defaultBusArn(r)), this.destination.staticArn);
+
+    this.providers = this.regionProviders(props);
+    const roleRegion = this.regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : this.regions[0];
+    this.role = new ServiceRole(this, "Role", {
+      provider: this.providers[roleRegion],
+      sourceAccount: this.accountId,
+      actions: ["events:PutEvents"],
+      resources: [this.destination.eventBusArn],
+    });
+
+    const target = new EventBusTarget(this.destination.eventBusArn, {
+      role: this.role,
+      retryPolicy: props.retryPolicy,
+      deadLetterQueue: props.deadLetterQueue === false ? false : undefined,
+    });
+    const rules: { [region: string]: StaxEventRule } = {};
+    for (const region of this.regions) {
+      rules[region] = new StaxEventRule(this, region, {
+        bus: this.defaultBus(region),
+        eventPattern: props.eventPattern,
+        description: props.description ?? `Forward AWS service events to ${this.destination.staticArn}`,
+        tags: props.tags,
+        targets: [target],
+      });
+    }
+    this.rules = rules;
+
+    if (!this.regions.includes(GLOBAL_SERVICES_REGION) && ServiceEventPatterns.selectsGlobalServiceEvents(props.eventPattern)) {
+      Annotations.of(this).addWarning(
+        `the pattern selects events of global services (IAM, STS, sign-in, Organizations, CloudFront, Route 53), which arrive only in ${GLOBAL_SERVICES_REGION}, and ${GLOBAL_SERVICES_REGION} is not among the regions (${this.regions.join(", ")}). Add '${GLOBAL_SERVICES_REGION}' to regions to forward them.`,
+      );
+    }
+  }
+
+  /** The `default` bus of a source region, as a bus rules can be put on. */
+  public defaultBus(region: string): IEventBus {
+    return { eventBusName: "default", eventBusArn: this.defaultBusArn(region), accountId: this.accountId, provider: this.providers[region] };
+  }
+
+  private defaultBusArn(region: string): string {
+    return eventBusArn(region, this.accountId, "default");
+  }
+
+  private checkNotASource(): void {
+    const d = this.destination;
+    if (d.accountId === this.accountId && d.eventBusName === "default" && this.regions.includes(d.region)) {
+      fail(this, `destination '${d.staticArn}' is the default bus of '${d.region}', which is also a source bus; forwarding it to itself would loop. Forward to a custom bus (e.g. a SecurityEventCollector), or remove '${d.region}' from regions.`);
+    }
+  }
+
+  private regionProviders(props: ServiceEventForwarderProps): { [region: string]: AwsProvider } {
+    const given = props.providers ?? {};
+    for (const [region, provider] of Object.entries(given)) {
+      checkRegion(this, "providers key", region);
+      if (!this.regions.includes(region)) {
+        fail(this, `providers has an entry for '${region}', which is not in regions (${this.regions.join(", ")}). Add '${region}' to regions or remove the provider.`);
+      }
+      const configured = provider.region;
+      if (configured !== undefined && !isUnresolved(configured) && configured !== region) {
+        fail(this, `providers['${region}'] is configured for region '${configured}'. Pass the provider of '${region}'.`);
+      }
+    }
+    if (props.providerConfig && "region" in props.providerConfig) {
+      fail(this, "providerConfig sets region; each provider gets its own region. Remove region from providerConfig.");
+    }
+    const prefix = physicalName(this, { maxLength: 40 });
+    const providers: { [region: string]: AwsProvider } = {};
+    for (const region of this.regions) {
+      providers[region] =
+        given[region] ?? new AwsProvider(this, `Provider-${region}`, { ...(props.providerConfig ?? {}), region, alias: `${prefix}-${region}` });
+    }
+    return providers;
+  }
+}
