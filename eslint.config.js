@@ -2,7 +2,18 @@
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", ".pack-test-*/", "dist/", "cdktf.out/", "docs/", "coverage/", "**/*.js", "!eslint.config.js"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".pack-test-*/",
+      "dist/",
+      "cdktf.out/",
+      "docs/",
+      "coverage/",
+      "**/*.js",
+      "!eslint.config.js",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

@@ -52,13 +52,22 @@ export function readConfig(app: Construct, env: NodeJS.ProcessEnv = process.env)
     const { env: name, context } = SETTINGS[key];
     const raw = env[name] ?? app.node.tryGetContext(context) ?? DEFAULTS[key];
     if (typeof raw !== "string" || raw.trim() === "") {
-      throw new Error(`default app: setting ${name} / context '${context}' is '${String(raw)}'; it must be a non-empty string.`);
+      throw new Error(
+        `default app: setting ${name} / context '${context}' is '${String(raw)}'; it must be a non-empty string.`,
+      );
     }
     return raw.trim();
   };
-  const config = { accountId: value("accountId"), sourceName: value("sourceName"), region: value("region"), stackName: value("stackName") };
+  const config = {
+    accountId: value("accountId"),
+    sourceName: value("sourceName"),
+    region: value("region"),
+    stackName: value("stackName"),
+  };
   if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(config.region)) {
-    throw new Error(`default app: region '${config.region}' is not an AWS region name; set STAX_REGION (or context 'staxRegion') to e.g. 'ap-southeast-2'.`);
+    throw new Error(
+      `default app: region '${config.region}' is not an AWS region name; set STAX_REGION (or context 'staxRegion') to e.g. 'ap-southeast-2'.`,
+    );
   }
   return config;
 }

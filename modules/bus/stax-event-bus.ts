@@ -92,7 +92,10 @@ export class StaxEventBus extends Construct implements IEventBus {
     this.provider = props.provider;
     this.adopted = props.adoptExisting ?? sourceName === "default";
     if (!this.adopted && sourceName === "default") {
-      fail(this, "adoptExisting is false for the 'default' source, but Stax associates that source with a bus itself. Remove adoptExisting, or use a partner source you created in the Stax console.");
+      fail(
+        this,
+        "adoptExisting is false for the 'default' source, but Stax associates that source with a bus itself. Remove adoptExisting, or use a partner source you created in the Stax console.",
+      );
     }
 
     if (this.adopted) {
@@ -110,7 +113,10 @@ export class StaxEventBus extends Construct implements IEventBus {
       this.eventBusArn = this.bus.arn;
     }
     if (this.adopted && props.kmsKeyIdentifier) {
-      fail(this, "kmsKeyIdentifier is set on an adopted bus; this construct only configures encryption on a bus it creates. Remove kmsKeyIdentifier or set adoptExisting: false.");
+      fail(
+        this,
+        "kmsKeyIdentifier is set on an adopted bus; this construct only configures encryption on a bus it creates. Remove kmsKeyIdentifier or set adoptExisting: false.",
+      );
     }
 
     if (props.archive !== false) {
@@ -134,12 +140,18 @@ export class StaxEventBus extends Construct implements IEventBus {
       }
       const match = STAX_SOURCE.exec(props.partnerEventSourceName);
       if (!match) {
-        fail(this, `partnerEventSourceName '${props.partnerEventSourceName}' is not a Stax partner event source; expected 'aws.partner/stax.io/<12-digit account id>/<name>', e.g. 'aws.partner/stax.io/123456789012/default'.`);
+        fail(
+          this,
+          `partnerEventSourceName '${props.partnerEventSourceName}' is not a Stax partner event source; expected 'aws.partner/stax.io/<12-digit account id>/<name>', e.g. 'aws.partner/stax.io/123456789012/default'.`,
+        );
       }
       return this.checked(match[1], match[2]);
     }
     if (props.accountId === undefined) {
-      fail(this, "no partner event source given. Pass partnerEventSourceName ('aws.partner/stax.io/<account-id>/<name>') or accountId (and sourceName).");
+      fail(
+        this,
+        "no partner event source given. Pass partnerEventSourceName ('aws.partner/stax.io/<account-id>/<name>') or accountId (and sourceName).",
+      );
     }
     return this.checked(props.accountId, props.sourceName ?? "default");
   }
@@ -147,7 +159,10 @@ export class StaxEventBus extends Construct implements IEventBus {
   private checked(accountId: string, sourceName: string): { accountId: string; sourceName: string } {
     checkAccountId(this, "partner event source account id", accountId);
     if (!isUnresolved(sourceName) && !SOURCE_NAME.test(sourceName)) {
-      fail(this, `partner event source name '${sourceName}' is not valid; use 1-200 letters, digits, '.', '_' or '-' (the name you gave the source in the Stax console).`);
+      fail(
+        this,
+        `partner event source name '${sourceName}' is not valid; use 1-200 letters, digits, '.', '_' or '-' (the name you gave the source in the Stax console).`,
+      );
     }
     return { accountId, sourceName };
   }

@@ -86,7 +86,10 @@ export class StaxEventRule extends Construct implements IRule {
   public addTarget(target: IRuleTarget): void {
     const index = this.targets.length;
     if (index >= MAX_TARGETS_PER_RULE) {
-      fail(this, `cannot add a ${ordinal(index + 1)} target; EventBridge allows ${MAX_TARGETS_PER_RULE} targets per rule. Create another rule with the same pattern for the extra targets.`);
+      fail(
+        this,
+        `cannot add a ${ordinal(index + 1)} target; EventBridge allows ${MAX_TARGETS_PER_RULE} targets per rule. Create another rule with the same pattern for the extra targets.`,
+      );
     }
     const targetId = `Target${index}`;
     const config = target.bind(this, targetId);
@@ -107,7 +110,10 @@ export class StaxEventRule extends Construct implements IRule {
       fail(this, `rule name '${name}' is ${name.length} characters; EventBridge allows 64. Pass a shorter ruleName.`);
     }
     if (!RULE_NAME.test(name)) {
-      fail(this, `rule name '${name}' has characters EventBridge does not allow; use only letters, digits, '.', '-' and '_'. Pass a different ruleName.`);
+      fail(
+        this,
+        `rule name '${name}' has characters EventBridge does not allow; use only letters, digits, '.', '-' and '_'. Pass a different ruleName.`,
+      );
     }
   }
 }

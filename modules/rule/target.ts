@@ -22,7 +22,19 @@ export interface IRule extends Construct {
  * The target block a target hands to the rule: everything of `aws_cloudwatch_event_target`
  * except what the rule itself sets (rule, bus, target id).
  */
-export type RuleTargetConfig = Omit<CloudwatchEventTargetConfig, "rule" | "eventBusName" | "targetId" | "provider" | "dependsOn" | "count" | "forEach" | "lifecycle" | "provisioners" | "connection">;
+export type RuleTargetConfig = Omit<
+  CloudwatchEventTargetConfig,
+  | "rule"
+  | "eventBusName"
+  | "targetId"
+  | "provider"
+  | "dependsOn"
+  | "count"
+  | "forEach"
+  | "lifecycle"
+  | "provisioners"
+  | "connection"
+>;
 
 /**
  * A target of an EventBridge rule. `bind` is called once per rule the target is added to: it

@@ -32,7 +32,8 @@ export function bindTargetBase(rule: IRule, props: TargetBaseProps): Partial<Rul
   const maximumRetryAttempts = props.retryPolicy?.maximumRetryAttempts ?? 185;
   checkRange(rule, "retryPolicy.maximumEventAgeSeconds", maximumEventAgeInSeconds, 60, 86400);
   checkRange(rule, "retryPolicy.maximumRetryAttempts", maximumRetryAttempts, 0, 185);
-  const dlq = props.deadLetterQueue === false ? undefined : (props.deadLetterQueue ?? defaultTargetDeadLetterQueue(rule));
+  const dlq =
+    props.deadLetterQueue === false ? undefined : (props.deadLetterQueue ?? defaultTargetDeadLetterQueue(rule));
   return {
     retryPolicy: { maximumEventAgeInSeconds, maximumRetryAttempts },
     deadLetterConfig: dlq ? { arn: grantDeadLetter(rule, dlq) } : undefined,

@@ -26,10 +26,15 @@ export class Queue {
    * Refers to an existing queue by ARN (`arn:aws:sqs:<region>:<account>:<name>`); its URL is
    * derived from the ARN.
    */
-  public static fromArn(queueArn: string, options: { readonly kmsKeyArn?: string; readonly provider?: TerraformProvider } = {}): IQueue {
+  public static fromArn(
+    queueArn: string,
+    options: { readonly kmsKeyArn?: string; readonly provider?: TerraformProvider } = {},
+  ): IQueue {
     const match = SQS_ARN.exec(queueArn);
     if (!match) {
-      throw new Error(`Queue.fromArn: '${queueArn}' is not an SQS queue ARN; expected 'arn:aws:sqs:<region>:<12-digit account>:<queue name>'.`);
+      throw new Error(
+        `Queue.fromArn: '${queueArn}' is not an SQS queue ARN; expected 'arn:aws:sqs:<region>:<12-digit account>:<queue name>'.`,
+      );
     }
     const [, region, account, name] = match;
     const domain = queueArn.startsWith("arn:aws-cn:") ? "amazonaws.com.cn" : "amazonaws.com";

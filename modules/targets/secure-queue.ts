@@ -108,7 +108,10 @@ export class SecureQueue extends Construct implements IQueue {
     if (isUnresolved(name)) return;
     const core = suffix && name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
     if (name.length > 80 || !/^[A-Za-z0-9_-]+$/.test(core) || (this.fifo && !name.endsWith(".fifo"))) {
-      fail(this, `queue name '${name}' is not valid; SQS allows up to 80 letters, digits, '-' and '_'${this.fifo ? ", ending in '.fifo' for a FIFO queue" : ""}. Pass a different queueName.`);
+      fail(
+        this,
+        `queue name '${name}' is not valid; SQS allows up to 80 letters, digits, '-' and '_'${this.fifo ? ", ending in '.fifo' for a FIFO queue" : ""}. Pass a different queueName.`,
+      );
     }
   }
 }

@@ -31,10 +31,16 @@ export class SqsTarget implements IRuleTarget {
   public bind(rule: IRule, targetId: string): RuleTargetConfig {
     const { messageGroupId } = this.props;
     if (this.queue.fifo && !messageGroupId) {
-      fail(rule, `${targetId}: the queue is a FIFO queue, and EventBridge needs a message group id to send to it. Pass messageGroupId to SqsTarget.`);
+      fail(
+        rule,
+        `${targetId}: the queue is a FIFO queue, and EventBridge needs a message group id to send to it. Pass messageGroupId to SqsTarget.`,
+      );
     }
     if (!this.queue.fifo && messageGroupId) {
-      fail(rule, `${targetId}: messageGroupId '${messageGroupId}' is only for FIFO queues, and this queue is a standard queue. Remove messageGroupId.`);
+      fail(
+        rule,
+        `${targetId}: messageGroupId '${messageGroupId}' is only for FIFO queues, and this queue is a standard queue. Remove messageGroupId.`,
+      );
     }
     QueuePolicy.of(rule, this.queue).allowSendMessage("AllowEventBridgeRules", "events.amazonaws.com", rule.ruleArn);
     return {

@@ -45,7 +45,9 @@ describe("default app", () => {
 
   it("reads its settings from the environment, and refuses bad ones", () => {
     const { synth: other } = synthDefault({ STAX_ACCOUNT_ID: "210987654321", STAX_SOURCE_NAME: "audit" });
-    expect(Object.values(resourcesOf(other, "aws_cloudwatch_event_bus"))[0].name).toBe("aws.partner/stax.io/210987654321/audit");
+    expect(Object.values(resourcesOf(other, "aws_cloudwatch_event_bus"))[0].name).toBe(
+      "aws.partner/stax.io/210987654321/audit",
+    );
     expect(() => synthDefault({ STAX_ACCOUNT_ID: "42" })).toThrow("'42' is not an AWS account id");
     expect(() => readConfig(Testing.app(), { STAX_REGION: "sydney" })).toThrow(
       "default app: region 'sydney' is not an AWS region name; set STAX_REGION (or context 'staxRegion') to e.g. 'ap-southeast-2'.",

@@ -53,7 +53,11 @@ describe("StaxEventBus", () => {
 
   it("sets a customer-managed key on a bus it creates", () => {
     const { stack } = testStack();
-    new StaxEventBus(stack, "Bus", { accountId: "123456789012", sourceName: "s", kmsKeyIdentifier: "alias/stax-events" });
+    new StaxEventBus(stack, "Bus", {
+      accountId: "123456789012",
+      sourceName: "s",
+      kmsKeyIdentifier: "alias/stax-events",
+    });
     expect(onlyResource(synthObject(stack), "aws_cloudwatch_event_bus").kms_key_identifier).toBe("alias/stax-events");
   });
 
@@ -64,7 +68,8 @@ describe("StaxEventBus", () => {
   });
 
   describe("rejects bad input", () => {
-    const make = (props: ConstructorParameters<typeof StaxEventBus>[2]) => () => new StaxEventBus(testStack().stack, "Bus", props);
+    const make = (props: ConstructorParameters<typeof StaxEventBus>[2]) => () =>
+      new StaxEventBus(testStack().stack, "Bus", props);
 
     it("an account id that is not 12 digits", () => {
       expect(make({ accountId: "12345", sourceName: "s" })).toThrow(

@@ -35,13 +35,16 @@ describe("public API documentation", () => {
     for (const decl of symbol.declarations ?? []) {
       if (!ts.isClassDeclaration(decl) && !ts.isInterfaceDeclaration(decl)) continue;
       for (const member of decl.members) {
-        if (ts.isConstructorDeclaration(member) || ts.isIndexSignatureDeclaration(member) || !isPublicMember(member)) continue;
+        if (ts.isConstructorDeclaration(member) || ts.isIndexSignatureDeclaration(member) || !isPublicMember(member))
+          continue;
         const memberSymbol = member.name ? checker.getSymbolAtLocation(member.name) : undefined;
         if (!memberSymbol) continue;
         const label = `${exported.name}.${memberSymbol.name}`;
         if (memberSymbol.getDocumentationComment(checker).length === 0) undocumented.push(label);
-        const optionalProp = ts.isPropertySignature(member) && member.questionToken !== undefined && ts.isInterfaceDeclaration(decl);
-        if (optionalProp && !memberSymbol.getJsDocTags(checker).some((t) => t.name === "default")) noDefault.push(label);
+        const optionalProp =
+          ts.isPropertySignature(member) && member.questionToken !== undefined && ts.isInterfaceDeclaration(decl);
+        if (optionalProp && !memberSymbol.getJsDocTags(checker).some((t) => t.name === "default"))
+          noDefault.push(label);
       }
     }
   }

@@ -26,23 +26,38 @@ describe("npm package", () => {
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   const load = (code: string): string =>
-    execFileSync(process.execPath, ["-e", code], { cwd: tmp, encoding: "utf8", env: { ...process.env, NODE_PATH: "" } }).trim();
+    execFileSync(process.execPath, ["-e", code], {
+      cwd: tmp,
+      encoding: "utf8",
+      env: { ...process.env, NODE_PATH: "" },
+    }).trim();
 
   it("carries only dist/, the README, the licence and package.json", () => {
-    for (const file of files) expect(file).toMatch(/^(dist\/modules\/.*\.(js|d\.ts)|README\.md|LICENSE|package\.json)$/);
-    expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "dist/modules/index.js", "dist/modules/index.d.ts", "dist/modules/events/index.js"]));
+    for (const file of files)
+      expect(file).toMatch(/^(dist\/modules\/.*\.(js|d\.ts)|README\.md|LICENSE|package\.json)$/);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "LICENSE",
+        "README.md",
+        "dist/modules/index.js",
+        "dist/modules/index.d.ts",
+        "dist/modules/events/index.js",
+      ]),
+    );
     expect(files.some((f) => f.startsWith("dist/test") || f.startsWith("dist/examples"))).toBe(false);
   });
 
   it("loads the package root by name", () => {
-    expect(load('const m = require("stax-events-cdktf"); console.log(typeof m.StaxEventBus, typeof m.matches)')).toBe("function function");
+    expect(load('const m = require("stax-events-cdktf"); console.log(typeof m.StaxEventBus, typeof m.matches)')).toBe(
+      "function function",
+    );
   });
 
   it("loads the events subpath without loading cdktf or the provider", () => {
     const loaded = load(
       'const e = require("stax-events-cdktf/events");' +
         "const mods = Object.keys(require.cache);" +
-        'console.log(e.SECURITY_EVENT_NAMES.length, mods.some((m) => /[\\\\/]node_modules[\\\\/](cdktf|@cdktf)[\\\\/]/.test(m)))',
+        "console.log(e.SECURITY_EVENT_NAMES.length, mods.some((m) => /[\\\\/]node_modules[\\\\/](cdktf|@cdktf)[\\\\/]/.test(m)))",
     );
     expect(loaded).toBe("20 false");
   });

@@ -28,7 +28,8 @@ describe("StaxEventRule", () => {
   it("derives deterministic names within 64 characters from deep construct paths", () => {
     const { stack, bus } = setup();
     let scope: Construct = stack;
-    for (const id of ["AVeryLongScopeNameForTheSecurityTeam", "AnotherQuiteLongScopeName", "Deeper"]) scope = new Construct(scope, id);
+    for (const id of ["AVeryLongScopeNameForTheSecurityTeam", "AnotherQuiteLongScopeName", "Deeper"])
+      scope = new Construct(scope, id);
     const a = new StaxEventRule(scope, "UserAuthenticationEventRule", { bus, eventPattern: { source: ["x"] } });
     const b = new StaxEventRule(scope, "UserAuthenticationEventRule2", { bus, eventPattern: { source: ["x"] } });
 
@@ -37,13 +38,19 @@ describe("StaxEventRule", () => {
     expect(a.ruleName).not.toBe(b.ruleName);
     const again = setup();
     let scope2: Construct = again.stack;
-    for (const id of ["AVeryLongScopeNameForTheSecurityTeam", "AnotherQuiteLongScopeName", "Deeper"]) scope2 = new Construct(scope2, id);
-    expect(new StaxEventRule(scope2, "UserAuthenticationEventRule", { bus: again.bus, eventPattern: { source: ["x"] } }).ruleName).toBe(a.ruleName);
+    for (const id of ["AVeryLongScopeNameForTheSecurityTeam", "AnotherQuiteLongScopeName", "Deeper"])
+      scope2 = new Construct(scope2, id);
+    expect(
+      new StaxEventRule(scope2, "UserAuthenticationEventRule", { bus: again.bus, eventPattern: { source: ["x"] } })
+        .ruleName,
+    ).toBe(a.ruleName);
   });
 
   it("keeps short names readable", () => {
     const { stack, bus } = setup();
-    expect(new StaxEventRule(stack, "FailedLogins", { bus, eventPattern: { source: ["x"] } }).ruleName).toBe("FailedLogins");
+    expect(new StaxEventRule(stack, "FailedLogins", { bus, eventPattern: { source: ["x"] } }).ruleName).toBe(
+      "FailedLogins",
+    );
   });
 
   it("can be created disabled", () => {
@@ -55,7 +62,11 @@ describe("StaxEventRule", () => {
   it("binds each target with a stable target id on the rule's bus", () => {
     const { stack, bus } = setup();
     const queue = new SecureQueue(stack, "Queue");
-    const rule = new StaxEventRule(stack, "R", { bus, eventPattern: { source: ["x"] }, targets: [new SqsTarget(queue)] });
+    const rule = new StaxEventRule(stack, "R", {
+      bus,
+      eventPattern: { source: ["x"] },
+      targets: [new SqsTarget(queue)],
+    });
     rule.addTarget(new SqsTarget(queue));
     const targets = Object.values(resourcesOf(synthObject(stack), "aws_cloudwatch_event_target"));
 
@@ -73,7 +84,11 @@ describe("StaxEventRule", () => {
     it("a sixth target", () => {
       const { stack, bus } = setup();
       const target: IRuleTarget = { bind: () => ({ arn: "arn:aws:sqs:ap-southeast-2:123456789012:q" }) };
-      const rule = new StaxEventRule(stack, "R", { bus, eventPattern: { source: ["x"] }, targets: [target, target, target, target, target] });
+      const rule = new StaxEventRule(stack, "R", {
+        bus,
+        eventPattern: { source: ["x"] },
+        targets: [target, target, target, target, target],
+      });
       expect(() => rule.addTarget(target)).toThrow(
         "test/R: cannot add a 6th target; EventBridge allows 5 targets per rule. Create another rule with the same pattern for the extra targets.",
       );
@@ -89,7 +104,9 @@ describe("StaxEventRule", () => {
 
     it("a rule name with illegal characters", () => {
       const { stack, bus } = setup();
-      expect(() => new StaxEventRule(stack, "R", { bus, ruleName: "stax/rule", eventPattern: { source: ["x"] } })).toThrow(
+      expect(
+        () => new StaxEventRule(stack, "R", { bus, ruleName: "stax/rule", eventPattern: { source: ["x"] } }),
+      ).toThrow(
         "test/R: rule name 'stax/rule' has characters EventBridge does not allow; use only letters, digits, '.', '-' and '_'. Pass a different ruleName.",
       );
     });
@@ -103,7 +120,9 @@ describe("StaxEventRule", () => {
 
     it("an invalid pattern, naming where it is wrong", () => {
       const { stack, bus } = setup();
-      expect(() => new StaxEventRule(stack, "R", { bus, eventPattern: { source: "x" } as never })).toThrow(/^test\/R: .*source/);
+      expect(() => new StaxEventRule(stack, "R", { bus, eventPattern: { source: "x" } as never })).toThrow(
+        /^test\/R: .*source/,
+      );
     });
 
     it("an empty anything-but at the helper", () => {

@@ -16,7 +16,6 @@ import * as path from "path";
 export const terraformBinary: string | undefined = findOnPath("terraform");
 
 if (!terraformBinary) {
-  // eslint-disable-next-line no-console
   console.warn(
     "\n*** terraform is not installed: the terraform validate/plan tests are SKIPPED. ***\n" +
       "*** Install terraform >= 1.5 to run them. ***\n",
@@ -55,7 +54,8 @@ function terraformEnv(): NodeJS.ProcessEnv {
     CHECKPOINT_DISABLE: "1",
     AWS_EC2_METADATA_DISABLED: "true",
   };
-  for (const name of ["AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]) delete env[name];
+  for (const name of ["AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"])
+    delete env[name];
   const mirror = findProviderMirror();
   if (mirror) {
     if (!cliConfig) {
@@ -110,7 +110,9 @@ function run(args: string[], cwd: string): string {
     });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`terraform ${args.join(" ")} failed in ${cwd}:\n${err.stderr ?? ""}\n${err.stdout ?? ""}\n${err.message}`);
+    throw new Error(
+      `terraform ${args.join(" ")} failed in ${cwd}:\n${err.stderr ?? ""}\n${err.stdout ?? ""}\n${err.message}`,
+    );
   }
 }
 
@@ -134,7 +136,8 @@ export function planStack(stackJson: Record<string, any>): TerraformRun {
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(json, null, 2));
     run(["init", "-input=false", "-no-color"], dir);
     const validate = JSON.parse(run(["validate", "-json", "-no-color"], dir));
-    if (!validate.valid) throw new Error(`terraform validate failed:\n${JSON.stringify(validate.diagnostics, null, 2)}`);
+    if (!validate.valid)
+      throw new Error(`terraform validate failed:\n${JSON.stringify(validate.diagnostics, null, 2)}`);
     run(["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=plan.tfplan"], dir);
     const plan = JSON.parse(run(["show", "-json", "-no-color", "plan.tfplan"], dir));
     return { validate, plan };

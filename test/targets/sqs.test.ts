@@ -7,13 +7,16 @@ import { parsed, refOf, resourcesOf, synthObject, testStack } from "../support/s
 function setup() {
   const { stack } = testStack();
   const bus = new StaxEventBus(stack, "Bus", { accountId: "123456789012", sourceName: "security-events" });
-  const rule = (id: string, ...targets: SqsTarget[]) => new StaxEventRule(stack, id, { bus, eventPattern: bus.securityEvents.ofType("UserCreateEvent"), targets });
+  const rule = (id: string, ...targets: SqsTarget[]) =>
+    new StaxEventRule(stack, id, { bus, eventPattern: bus.securityEvents.ofType("UserCreateEvent"), targets });
   return { stack, bus, rule };
 }
 
 /** Policies keyed by the queue they belong to. */
 function policiesByQueue(synth: Record<string, any>): Map<string, any> {
-  return new Map(Object.values(resourcesOf(synth, "aws_sqs_queue_policy")).map((p: any) => [p.queue_url, parsed(p.policy)]));
+  return new Map(
+    Object.values(resourcesOf(synth, "aws_sqs_queue_policy")).map((p: any) => [p.queue_url, parsed(p.policy)]),
+  );
 }
 
 describe("SqsTarget", () => {
@@ -33,10 +36,19 @@ describe("SqsTarget", () => {
       Principal: { Service: "events.amazonaws.com" },
       Action: "sqs:SendMessage",
       Resource: refOf(queue.queue, "arn"),
-      Condition: { ArnEquals: { "aws:SourceArn": [expect.stringMatching(/aws_cloudwatch_event_rule\.A_.*\.arn/), expect.stringMatching(/aws_cloudwatch_event_rule\.B_.*\.arn/)] } },
+      Condition: {
+        ArnEquals: {
+          "aws:SourceArn": [
+            expect.stringMatching(/aws_cloudwatch_event_rule\.A_.*\.arn/),
+            expect.stringMatching(/aws_cloudwatch_event_rule\.B_.*\.arn/),
+          ],
+        },
+      },
     });
     expect(allow.Resource).toMatch(/^\$\{aws_sqs_queue\.Queue_.*\.arn\}$/);
-    const queuePolicies = Object.values(resourcesOf(synth, "aws_sqs_queue_policy")).filter((p: any) => p.queue_url === refOf(queue.queue, "url"));
+    const queuePolicies = Object.values(resourcesOf(synth, "aws_sqs_queue_policy")).filter(
+      (p: any) => p.queue_url === refOf(queue.queue, "url"),
+    );
     expect(queuePolicies).toHaveLength(1);
   });
 
@@ -45,7 +57,12 @@ describe("SqsTarget", () => {
     rule("A", new SqsTarget(new SecureQueue(stack, "Queue")));
     for (const policy of policiesByQueue(synthObject(stack)).values()) {
       expect(policy.Statement).toContainEqual(
-        expect.objectContaining({ Effect: "Deny", Principal: "*", Action: "sqs:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        expect.objectContaining({
+          Effect: "Deny",
+          Principal: "*",
+          Action: "sqs:*",
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        }),
       );
     }
   });
@@ -57,12 +74,18 @@ describe("SqsTarget", () => {
     expect(queues).toHaveLength(2);
     for (const q of queues) expect(q.sqs_managed_sse_enabled).toBe(true);
     const main = queues.find((q: any) => q.redrive_policy);
-    expect(parsed(main.redrive_policy)).toEqual({ deadLetterTargetArn: expect.stringMatching(/DeadLetter/), maxReceiveCount: 5 });
+    expect(parsed(main.redrive_policy)).toEqual({
+      deadLetterTargetArn: expect.stringMatching(/DeadLetter/),
+      maxReceiveCount: 5,
+    });
   });
 
   it("uses a customer-managed key when given one", () => {
     const { stack } = setup();
-    new SecureQueue(stack, "Queue", { kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/abc", deadLetterQueue: false });
+    new SecureQueue(stack, "Queue", {
+      kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/abc",
+      deadLetterQueue: false,
+    });
     const [q] = Object.values(resourcesOf(synthObject(stack), "aws_sqs_queue"));
     expect(q.kms_master_key_id).toBe("arn:aws:kms:ap-southeast-2:123456789012:key/abc");
     expect(q.sqs_managed_sse_enabled).toBeUndefined();
@@ -92,7 +115,9 @@ describe("SqsTarget", () => {
       expect(t.dead_letter_config.arn).toMatch(/StaxTargetDeadLetterQueue/);
     }
     expect(new Set(targets.map((t) => t.dead_letter_config.arn)).size).toBe(1);
-    const dlqPolicy = [...policiesByQueue(synth).entries()].find(([url]) => url.includes("StaxTargetDeadLetterQueue"))![1];
+    const dlqPolicy = [...policiesByQueue(synth).entries()].find(([url]) =>
+      url.includes("StaxTargetDeadLetterQueue"),
+    )![1];
     const allow = dlqPolicy.Statement.find((s: any) => s.Sid === "AllowEventBridgeDeadLetters");
     expect(allow.Condition.ArnEquals["aws:SourceArn"]).toHaveLength(2);
   });
@@ -101,7 +126,13 @@ describe("SqsTarget", () => {
     const { stack, rule } = setup();
     const queue = new SecureQueue(stack, "Queue");
     const dlq = new SecureQueue(stack, "MyDlq", { deadLetterQueue: false });
-    rule("A", new SqsTarget(queue, { retryPolicy: { maximumEventAgeSeconds: 3600, maximumRetryAttempts: 10 }, deadLetterQueue: dlq }));
+    rule(
+      "A",
+      new SqsTarget(queue, {
+        retryPolicy: { maximumEventAgeSeconds: 3600, maximumRetryAttempts: 10 },
+        deadLetterQueue: dlq,
+      }),
+    );
     rule("B", new SqsTarget(queue, { deadLetterQueue: false }));
     const [a, b] = Object.values(resourcesOf(synthObject(stack), "aws_cloudwatch_event_target"));
     expect(a.retry_policy).toEqual({ maximum_event_age_in_seconds: 3600, maximum_retry_attempts: 10 });
@@ -122,7 +153,9 @@ describe("SqsTarget", () => {
   it("passes an input to the target", () => {
     const { stack, rule } = setup();
     rule("A", new SqsTarget(new SecureQueue(stack, "Q"), { input: RuleTargetInput.fromEventPath("$.detail") }));
-    expect(Object.values(resourcesOf(synthObject(stack), "aws_cloudwatch_event_target"))[0].input_path).toBe("$.detail");
+    expect(Object.values(resourcesOf(synthObject(stack), "aws_cloudwatch_event_target"))[0].input_path).toBe(
+      "$.detail",
+    );
   });
 
   it("grants on queues you bring, as a resource or by ARN", () => {
@@ -178,7 +211,9 @@ describe("SqsTarget", () => {
 
     it("a FIFO queue name without .fifo", () => {
       const { stack } = setup();
-      expect(() => new SecureQueue(stack, "Q", { fifo: true, queueName: "plain" })).toThrow("test/Q: queue name 'plain' is not valid");
+      expect(() => new SecureQueue(stack, "Q", { fifo: true, queueName: "plain" })).toThrow(
+        "test/Q: queue name 'plain' is not valid",
+      );
     });
   });
 });
