@@ -31,7 +31,7 @@ export function allowServiceStatement(opts: {
   readonly sid: string;
   readonly service: string;
   readonly actions: readonly string[];
-  readonly resource: string;
+  readonly resource: string | readonly string[];
   readonly sourceArns: readonly string[];
   readonly sourceAccount?: string;
 }): PolicyStatement {
@@ -44,7 +44,7 @@ export function allowServiceStatement(opts: {
     Effect: "Allow",
     Principal: { Service: opts.service },
     Action: oneOrMany(opts.actions),
-    Resource: opts.resource,
+    Resource: typeof opts.resource === "string" ? opts.resource : oneOrMany(opts.resource),
     Condition: condition,
   };
 }

@@ -5,6 +5,14 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { policyDocument, serviceTrustPolicy } from "./iam";
 import { physicalName } from "./naming";
 
+/** Actions a {@link ServiceRole} allows on named resources. */
+export interface ServiceRoleGrant {
+  /** The actions (no wildcards). */
+  readonly actions: readonly string[];
+  /** The named resources. */
+  readonly resources: readonly string[];
+}
+
 /** Options of {@link ServiceRole}. */
 export interface ServiceRoleProps {
   /** Service that assumes the role. @default "events.amazonaws.com" */
@@ -17,6 +25,12 @@ export interface ServiceRoleProps {
   readonly actions: readonly string[];
   /** The named resources those actions are allowed on. */
   readonly resources: readonly string[];
+  /**
+   * Further allow statements, each its own actions on its own resources (e.g. S3 actions on a
+   * bucket and KMS actions on its key), so no action is allowed on a resource it does not need.
+   * @default - none
+   */
+  readonly additionalGrants?: readonly ServiceRoleGrant[];
   /** Provider of the role. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
 }
@@ -30,11 +44,17 @@ export class ServiceRole extends Construct {
   public readonly roleArn: string;
   /** The role resource. */
   public readonly role: IamRole;
+  /** The role's inline policy (resources that need the permissions at creation depend on it). */
+  public readonly policy: IamRolePolicy;
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
-    for (const action of props.actions) {
+    const grants: ServiceRoleGrant[] = [{ actions: props.actions, resources: props.resources }, ...(props.additionalGrants ?? [])];
+    for (const action of grants.flatMap((g) => g.actions)) {
       if (action.includes("*")) throw new Error(`${this.node.path}: action '${action}' has a wildcard; name the actions.`);
+    }
+    if (grants.some((g) => g.resources.length === 0 || g.resources.includes("*"))) {
+      throw new Error(`${this.node.path}: a grant has no resource or the '*' resource; name the resources.`);
     }
     this.role = new IamRole(this, "Role", {
       provider: props.provider,
@@ -45,11 +65,11 @@ export class ServiceRole extends Construct {
         sourceArns: props.sourceArns,
       }),
     });
-    new IamRolePolicy(this, "Policy", {
+    this.policy = new IamRolePolicy(this, "Policy", {
       provider: props.provider,
       name: "least-privilege",
       role: this.role.id,
-      policy: policyDocument([{ Effect: "Allow", Action: [...props.actions], Resource: [...props.resources] }]),
+      policy: policyDocument(grants.map((g) => ({ Effect: "Allow", Action: [...g.actions], Resource: [...g.resources] }))),
     });
     this.roleArn = this.role.arn;
   }

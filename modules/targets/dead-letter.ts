@@ -1,6 +1,7 @@
-import { TerraformProvider, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { IRule } from "../rule/target";
 import { fail } from "../private/errors";
+import { providerSuffix } from "../private/resource-policy";
 import { IQueue } from "./queue";
 import { QueuePolicy } from "./queue-policy";
 import { SecureQueue } from "./secure-queue";
@@ -26,10 +27,4 @@ export function grantDeadLetter(rule: IRule, queue: IQueue): string {
   }
   QueuePolicy.of(rule, queue).allowSendMessage("AllowEventBridgeDeadLetters", "events.amazonaws.com", rule.ruleArn);
   return queue.queueArn;
-}
-
-function providerSuffix(provider: TerraformProvider | undefined): string {
-  // A provider without an alias is the default one: it shares the default queue.
-  const alias = provider?.alias;
-  return alias ? `-${alias.replace(/[^A-Za-z0-9_-]/g, "-")}` : "";
 }

@@ -1,16 +1,11 @@
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { fail, isUnresolved } from "../private/errors";
-import { ServiceRole } from "../private/role";
-import { bindTargetBase, TargetBaseProps } from "./base";
+import { bindRoleTarget, IRole, RoleTargetProps } from "./target-role";
 
-/** A role EventBridge assumes to put events on the destination bus. */
-export interface IRole {
-  /** ARN of the role. */
-  readonly roleArn: string;
-}
+export type { IRole } from "./target-role";
 
 /** Properties of an {@link EventBusTarget}. */
-export interface EventBusTargetProps extends TargetBaseProps {
+export interface EventBusTargetProps extends RoleTargetProps {
   /**
    * Role EventBridge assumes to call `events:PutEvents` on the destination (required for buses in
    * another account). Pass one to share it between rules (e.g. across regions).
@@ -40,15 +35,6 @@ export class EventBusTarget implements IRuleTarget {
     if (rule.eventBusArn === this.eventBusArn) {
       fail(rule, `${targetId}: the destination is the rule's own bus, which would loop. Target another bus.`);
     }
-    const role =
-      this.props.role ??
-      new ServiceRole(rule, `${targetId}Role`, {
-        provider: rule.provider,
-        sourceAccount: rule.accountId,
-        sourceArns: [rule.ruleArn],
-        actions: ["events:PutEvents"],
-        resources: [this.eventBusArn],
-      });
-    return { arn: this.eventBusArn, roleArn: role.roleArn, ...bindTargetBase(rule, this.props) };
+    return bindRoleTarget(rule, targetId, this.eventBusArn, ["events:PutEvents"], this.props);
   }
 }

@@ -1,48 +1,84 @@
 import { RuleTargetConfig } from "../rule/target";
+import { isUnresolved } from "../private/errors";
+import { checkJsonPath, resolveFields } from "./event-field";
 
 /** The input fields of a target block. */
 export type TargetInputConfig = Pick<RuleTargetConfig, "input" | "inputPath" | "inputTransformer">;
 
+/** Most input paths one input transformer may define. */
+export const MAX_INPUT_PATHS = 100;
+/** Longest input template EventBridge accepts. */
+export const MAX_INPUT_TEMPLATE_LENGTH = 8192;
+
+const VARIABLE_NAME = /^[A-Za-z0-9_-]+$/;
+
 /**
- * What a target receives: the whole event (the default), a constant, or one part of the event.
+ * What a target receives: the whole event (the default), a constant, one part of the event, or
+ * a text or object built from event fields (an input transformer; see {@link EventField}).
  */
 export abstract class RuleTargetInput {
-  /** A constant JSON value instead of the event. */
+  /**
+   * A JSON value. Constant, unless it holds {@link EventField} placeholders: then it is an input
+   * transformer, and each placeholder is filled in from the event.
+   */
   public static fromObject(value: unknown): RuleTargetInput {
-    return new ConstantInput(JSON.stringify(value));
+    return RuleTargetInput.fromJson("RuleTargetInput.fromObject", JSON.stringify(value));
   }
 
-  /** A constant text instead of the event (sent as a JSON string). */
+  /**
+   * A text (sent as a JSON string). Constant, unless it holds {@link EventField} placeholders:
+   * then it is an input transformer, and each placeholder is filled in from the event.
+   */
   public static fromText(text: string): RuleTargetInput {
-    return new ConstantInput(JSON.stringify(text));
+    return RuleTargetInput.fromJson("RuleTargetInput.fromText", JSON.stringify(text));
   }
 
   /** One part of the event, selected by a JSONPath such as `$.detail`. */
   public static fromEventPath(path: string): RuleTargetInput {
-    if (!/^\$(\.[A-Za-z0-9_-]+|\[\d+\])*$/.test(path)) {
-      throw new Error(`RuleTargetInput.fromEventPath: '${path}' is not a JSON path EventBridge accepts; use '$' followed by '.field' or '[index]' parts, e.g. '$.detail.email'.`);
-    }
-    return new PathInput(path);
+    checkJsonPath("RuleTargetInput.fromEventPath", path);
+    return new ConfigInput({ inputPath: path });
+  }
+
+  /**
+   * An input transformer written by hand: `template` with `<name>` variables and the JSON path of
+   * each name. Prefer `fromObject` / `fromText` with `EventField`, which write both for you.
+   */
+  public static fromTemplate(template: string, inputPaths: { readonly [name: string]: string }): RuleTargetInput {
+    return transformer("RuleTargetInput.fromTemplate", template, inputPaths);
+  }
+
+  private static fromJson(where: string, json: string): RuleTargetInput {
+    const fields = resolveFields(json);
+    return fields ? transformer(where, fields.template, fields.inputPaths) : new ConfigInput({ input: json });
   }
 
   /** The input fields for the target block. */
   public abstract bind(): TargetInputConfig;
 }
 
-class ConstantInput extends RuleTargetInput {
-  constructor(private readonly json: string) {
+class ConfigInput extends RuleTargetInput {
+  constructor(private readonly config: TargetInputConfig) {
     super();
   }
   public bind(): TargetInputConfig {
-    return { input: this.json };
+    return this.config;
   }
 }
 
-class PathInput extends RuleTargetInput {
-  constructor(private readonly path: string) {
-    super();
+/** Validates an input transformer (paths, variable names, counts, size) and returns it. */
+function transformer(where: string, template: string, inputPaths: { readonly [name: string]: string }): RuleTargetInput {
+  const entries = Object.entries(inputPaths);
+  if (entries.length > MAX_INPUT_PATHS) {
+    throw new Error(`${where}: the input transformer has ${entries.length} input paths; EventBridge allows ${MAX_INPUT_PATHS}. Use fewer event fields, or one parent field such as $.detail.`);
   }
-  public bind(): TargetInputConfig {
-    return { inputPath: this.path };
+  for (const [name, path] of entries) {
+    if (!VARIABLE_NAME.test(name) || name.toLowerCase().startsWith("aws.")) {
+      throw new Error(`${where}: '${name}' cannot name an input path; use letters, digits, '_' and '-' (names starting 'aws.' are reserved).`);
+    }
+    if (!isUnresolved(path)) checkJsonPath(where, path);
   }
+  if (!isUnresolved(template) && (template.length === 0 || template.length > MAX_INPUT_TEMPLATE_LENGTH)) {
+    throw new Error(`${where}: the input template is ${template.length} characters; EventBridge accepts 1 to ${MAX_INPUT_TEMPLATE_LENGTH}. Send less text, or the event itself.`);
+  }
+  return new ConfigInput({ inputTransformer: { inputTemplate: template, inputPaths: entries.length > 0 ? { ...inputPaths } : undefined } });
 }

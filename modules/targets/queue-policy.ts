@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import { Lazy, TerraformStack } from "cdktf";
+import { Lazy } from "cdktf";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
-import { allowServiceStatement, denyInsecureTransportStatement, policyDocument, PolicyStatement } from "../private/iam";
-import { shortHash } from "../private/naming";
+import { denyInsecureTransportStatement, policyDocument } from "../private/iam";
+import { resourcePolicyId, ServiceGrants, stackSingleton } from "../private/resource-policy";
 import { IQueue } from "./queue";
 
 const REGISTRY_ID = "StaxQueuePolicies";
@@ -15,13 +15,11 @@ const REGISTRY_ID = "StaxQueuePolicies";
 export class QueuePolicy extends Construct {
   /** The policy of `queue` in its stack, created on first use. */
   public static of(scope: Construct, queue: IQueue): QueuePolicy {
-    const stack = TerraformStack.of(scope);
-    const registry = (stack.node.tryFindChild(REGISTRY_ID) as Construct | undefined) ?? new Construct(stack, REGISTRY_ID);
-    const id = queue.owner ? queue.owner.node.path.split("/").slice(1).join("-") : `Queue-${shortHash(queue.queueArn)}`;
-    return (registry.node.tryFindChild(id) as QueuePolicy | undefined) ?? new QueuePolicy(registry, id, queue);
+    const id = resourcePolicyId("Queue", queue.queueArn, queue.owner);
+    return stackSingleton(scope, REGISTRY_ID, id, (registry, policyId) => new QueuePolicy(registry, policyId, queue));
   }
 
-  private readonly sendersBySid = new Map<string, { service: string; sourceArns: string[] }>();
+  private readonly grants = new ServiceGrants();
 
   private constructor(scope: Construct, id: string, private readonly queue: IQueue) {
     super(scope, id);
@@ -34,15 +32,11 @@ export class QueuePolicy extends Construct {
 
   /** Lets `service` send messages to the queue from `sourceArn` (statements are grouped by sid). */
   public allowSendMessage(sid: string, service: string, sourceArn: string): void {
-    const entry = this.sendersBySid.get(sid) ?? { service, sourceArns: [] };
-    if (!entry.sourceArns.includes(sourceArn)) entry.sourceArns.push(sourceArn);
-    this.sendersBySid.set(sid, entry);
+    this.grants.add(sid, service, ["sqs:SendMessage"], sourceArn);
   }
 
   private render(): string {
-    const statements: PolicyStatement[] = [...this.sendersBySid.entries()].map(([sid, { service, sourceArns }]) =>
-      allowServiceStatement({ sid, service, actions: ["sqs:SendMessage"], resource: this.queue.queueArn, sourceArns }),
-    );
+    const statements = this.grants.statements(this.queue.queueArn);
     statements.push(denyInsecureTransportStatement("sqs:*", [this.queue.queueArn]));
     return policyDocument(statements);
   }

@@ -1,0 +1,148 @@
+import { Construct } from "constructs";
+import { TerraformProvider } from "cdktf";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
+import { denyInsecureTransportStatement, policyDocument } from "../private/iam";
+import { physicalName } from "../private/naming";
+import { ServiceRole } from "../private/role";
+import { IDeliveryStream } from "./firehose";
+
+/** Date partitioning Firehose applies to object keys (UTC, the time Firehose received the record). */
+export const DATE_PARTITION = "year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/";
+
+/** Properties of a {@link FirehoseToS3}. */
+export interface FirehoseToS3Props {
+  /** 12-digit id of the account the stream and bucket live in; the Firehose role's trust is scoped to it. */
+  readonly accountId: string;
+  /** Name of the bucket (3–63 lowercase letters, digits, '.' and '-'). @default - a unique name Terraform derives from the construct path */
+  readonly bucketName?: string;
+  /** Name of the delivery stream (at most 64 characters). @default - derived from the construct path */
+  readonly streamName?: string;
+  /**
+   * Customer-managed KMS key for the objects (SSE-KMS). Its key policy must let the Firehose role
+   * use it. @default - SSE-S3 (AES256)
+   */
+  readonly kmsKeyArn?: string;
+  /** Key prefix of delivered objects; the date partition is appended. @default "stax-events/" */
+  readonly prefix?: string;
+  /** Key prefix of records Firehose could not deliver; the error type and date are appended. @default "errors/" */
+  readonly errorPrefix?: string;
+  /** Seconds Firehose buffers records before writing an object (0–900). @default 300 */
+  readonly bufferingIntervalSeconds?: number;
+  /** MiB Firehose buffers before writing an object (1–128). @default 5 */
+  readonly bufferingSizeMiB?: number;
+  /** Let `terraform destroy` delete a bucket that still holds objects. @default false */
+  readonly forceDestroy?: boolean;
+  /** Provider (account and region) of the resources. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+  /** Tags on the bucket and stream. @default - no tags */
+  readonly tags?: { readonly [key: string]: string };
+}
+
+/**
+ * A Firehose delivery stream writing to an S3 bucket with secure defaults: public access blocked,
+ * bucket-owner-enforced ownership, TLS-only bucket policy, default encryption (SSE-S3, or SSE-KMS
+ * with your key), versioning, GZIP-compressed objects under a date-partitioned prefix and failed
+ * records under an error prefix. Firehose writes through a role trusted for this stream only and
+ * allowed only the S3 (and KMS) actions delivery needs, on this bucket (and key).
+ *
+ * Use it as a target with `new FirehoseTarget(firehoseToS3)`.
+ */
+export class FirehoseToS3 extends Construct implements IDeliveryStream {
+  public readonly deliveryStreamArn: string;
+  public readonly provider?: TerraformProvider;
+  /** The bucket. */
+  public readonly bucket: S3Bucket;
+  /** The delivery stream. */
+  public readonly stream: KinesisFirehoseDeliveryStream;
+  /** The role Firehose writes to the bucket with. */
+  public readonly deliveryRole: ServiceRole;
+  /** Name of the delivery stream. */
+  public readonly streamName: string;
+
+  constructor(scope: Construct, id: string, props: FirehoseToS3Props) {
+    super(scope, id);
+    checkAccountId(this, "accountId", props.accountId);
+    checkRange(this, "bufferingIntervalSeconds", props.bufferingIntervalSeconds, 0, 900);
+    checkRange(this, "bufferingSizeMiB", props.bufferingSizeMiB, 1, 128);
+    const prefix = checkPrefix(this, "prefix", props.prefix ?? "stax-events/");
+    const errorPrefix = checkPrefix(this, "errorPrefix", props.errorPrefix ?? "errors/");
+    const provider = (this.provider = props.provider);
+    this.streamName = props.streamName ?? physicalName(this, { maxLength: 64, illegal: /[^A-Za-z0-9_.-]/g });
+
+    this.bucket = new S3Bucket(this, "Bucket", {
+      provider,
+      bucket: props.bucketName,
+      bucketPrefix: props.bucketName ? undefined : `${physicalName(this, { maxLength: 36, illegal: /[^A-Za-z0-9-]/g }).toLowerCase()}-`,
+      forceDestroy: props.forceDestroy ?? false,
+      tags: props.tags,
+    });
+    const bucket = this.bucket.id;
+    new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
+      provider, bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "Ownership", { provider, bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    new S3BucketVersioningA(this, "Versioning", { provider, bucket, versioningConfiguration: { status: "Enabled" } });
+    new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
+      provider,
+      bucket,
+      rule: [{
+        applyServerSideEncryptionByDefault: props.kmsKeyArn ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn } : { sseAlgorithm: "AES256" },
+        bucketKeyEnabled: props.kmsKeyArn ? true : undefined,
+      }],
+    });
+    const objects = `${this.bucket.arn}/*`;
+    new S3BucketPolicy(this, "Policy", {
+      provider,
+      bucket,
+      policy: policyDocument([denyInsecureTransportStatement("s3:*", [this.bucket.arn, objects])]),
+    });
+
+    const partition = new DataAwsPartition(this, "Partition", { provider }).partition;
+    const region = new DataAwsRegion(this, "Region", { provider }).name;
+    this.deliveryRole = new ServiceRole(this, "DeliveryRole", {
+      provider,
+      service: "firehose.amazonaws.com",
+      sourceAccount: props.accountId,
+      sourceArns: [`arn:${partition}:firehose:${region}:${props.accountId}:deliverystream/${this.streamName}`],
+      actions: ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"],
+      resources: [this.bucket.arn, objects],
+      additionalGrants: props.kmsKeyArn ? [{ actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [props.kmsKeyArn] }] : [],
+    });
+
+    this.stream = new KinesisFirehoseDeliveryStream(this, "Stream", {
+      provider,
+      name: this.streamName,
+      destination: "extended_s3",
+      serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK" },
+      extendedS3Configuration: {
+        roleArn: this.deliveryRole.roleArn,
+        bucketArn: this.bucket.arn,
+        prefix: `${prefix}${DATE_PARTITION}`,
+        errorOutputPrefix: `${errorPrefix}!{firehose:error-output-type}/${DATE_PARTITION}`,
+        compressionFormat: "GZIP",
+        bufferingInterval: props.bufferingIntervalSeconds ?? 300,
+        bufferingSize: props.bufferingSizeMiB ?? 5,
+        kmsKeyArn: props.kmsKeyArn,
+      },
+      tags: props.tags,
+      dependsOn: [this.deliveryRole.policy],
+    });
+    this.deliveryStreamArn = this.stream.arn;
+  }
+}
+
+function checkPrefix(scope: Construct, what: string, prefix: string): string {
+  if (!isUnresolved(prefix) && (prefix.startsWith("/") || prefix.includes("!{") || (prefix !== "" && !prefix.endsWith("/")))) {
+    fail(scope, `${what} '${prefix}' must be a plain key prefix ending in '/', without a leading '/' or '!{…}' expressions (the date partition is added for you), e.g. 'stax-events/'.`);
+  }
+  return prefix;
+}

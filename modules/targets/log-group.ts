@@ -1,0 +1,61 @@
+import { TerraformProvider } from "cdktf";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { checkArn } from "../private/arn";
+import { bindTargetBase, TargetBaseProps } from "./base";
+import { LogResourcePolicy } from "./log-resource-policy";
+
+/** A CloudWatch Logs log group a rule can write to: an `EventsLogGroup`, a resource of yours, or one known by ARN. */
+export interface ILogGroup {
+  /** ARN of the log group, without the trailing `:*`. */
+  readonly logGroupArn: string;
+  /** Provider (account and region) of the log group. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+}
+
+/** Ways to refer to a CloudWatch Logs log group. */
+export class LogGroup {
+  /** Refers to an existing log group by ARN (`arn:aws:logs:<region>:<account>:log-group:<name>`, a trailing `:*` is dropped). */
+  public static fromArn(logGroupArn: string, options: { readonly provider?: TerraformProvider } = {}): ILogGroup {
+    checkArn("LogGroup.fromArn", logGroupArn, {
+      service: "logs",
+      resource: /^log-group:[A-Za-z0-9_\-/.#]{1,512}(:\*)?$/,
+      what: "a CloudWatch Logs log group",
+      expected: "arn:aws:logs:<region>:<12-digit account>:log-group:<name>",
+    });
+    return { logGroupArn: logGroupArn.replace(/:\*$/, ""), provider: options.provider };
+  }
+
+  /** Refers to a log group resource of yours (`aws_cloudwatch_log_group`). */
+  public static fromResource(logGroup: CloudwatchLogGroup): ILogGroup {
+    return { logGroupArn: logGroup.arn, provider: logGroup.provider };
+  }
+
+  private constructor() {}
+}
+
+/** Properties of a {@link LogGroupTarget}. */
+export type LogGroupTargetProps = TargetBaseProps;
+
+/**
+ * Writes events to a CloudWatch Logs log group. EventBridge needs a CloudWatch Logs resource
+ * policy, and AWS allows only ten per account and region: every log group the library targets is
+ * added to ONE shared policy per stack and provider ({@link LogResourcePolicy}), with a
+ * statement per log group allowing `logs:CreateLogStream` and `logs:PutLogEvents` on its streams
+ * only to the rules that target it (`aws:SourceArn`).
+ */
+export class LogGroupTarget implements IRuleTarget {
+  private readonly logGroup: ILogGroup;
+
+  constructor(
+    logGroup: ILogGroup | CloudwatchLogGroup,
+    private readonly props: LogGroupTargetProps = {},
+  ) {
+    this.logGroup = logGroup instanceof CloudwatchLogGroup ? LogGroup.fromResource(logGroup) : logGroup;
+  }
+
+  public bind(rule: IRule): RuleTargetConfig {
+    LogResourcePolicy.of(rule, this.logGroup.provider ?? rule.provider).allowRule(this.logGroup.logGroupArn, rule.ruleArn);
+    return { arn: this.logGroup.logGroupArn, ...bindTargetBase(rule, this.props) };
+  }
+}

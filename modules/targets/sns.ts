@@ -1,0 +1,74 @@
+import { Construct } from "constructs";
+import { TerraformProvider } from "cdktf";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { checkArn } from "../private/arn";
+import { bindTargetBase, TargetBaseProps } from "./base";
+import { TopicPolicy } from "./topic-policy";
+
+/** An SNS topic a rule can publish to: a resource of yours, or one known by ARN. */
+export interface ITopic {
+  /** ARN of the topic. */
+  readonly topicArn: string;
+  /**
+   * KMS key the topic is encrypted with, when it uses one. A customer-managed key's policy must
+   * let EventBridge use it: add `eventBridgeKeyPolicyStatement(account)` to it. (AWS-managed
+   * `alias/aws/sns` cannot be used with EventBridge: its policy cannot be changed.)
+   * @default - not encrypted
+   */
+  readonly kmsKeyId?: string;
+  /** Provider (account and region) of the topic. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+  /** Construct that owns the topic, used to name its single policy. @default - named after the ARN */
+  readonly owner?: Construct;
+}
+
+const TOPIC_RESOURCE = /^[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
+
+/** Ways to refer to an SNS topic. */
+export class Topic {
+  /** Refers to an existing topic by ARN (`arn:aws:sns:<region>:<account>:<name>`). */
+  public static fromArn(topicArn: string, options: { readonly kmsKeyId?: string; readonly provider?: TerraformProvider } = {}): ITopic {
+    checkArn("Topic.fromArn", topicArn, {
+      service: "sns",
+      resource: TOPIC_RESOURCE,
+      what: "an SNS topic",
+      expected: "arn:aws:sns:<region>:<12-digit account>:<topic name>",
+    });
+    return { topicArn, kmsKeyId: options.kmsKeyId, provider: options.provider };
+  }
+
+  /** Refers to a topic resource of yours (`aws_sns_topic`). */
+  public static fromResource(topic: SnsTopic): ITopic {
+    return { topicArn: topic.arn, kmsKeyId: topic.kmsMasterKeyIdInput, provider: topic.provider, owner: topic };
+  }
+
+  private constructor() {}
+}
+
+/** Properties of an {@link SnsTarget}. */
+export type SnsTargetProps = TargetBaseProps;
+
+/**
+ * Publishes events to an SNS topic. Adds `sns:Publish` for `events.amazonaws.com`, scoped with
+ * `aws:SourceArn` to each rule, to the topic's single policy (which also denies non-TLS publishing).
+ * The library then owns the topic's policy: do not manage it elsewhere.
+ *
+ * A topic encrypted with a customer-managed KMS key also needs EventBridge in its key policy:
+ * see `eventBridgeKeyPolicyStatement`.
+ */
+export class SnsTarget implements IRuleTarget {
+  private readonly topic: ITopic;
+
+  constructor(
+    topic: ITopic | SnsTopic,
+    private readonly props: SnsTargetProps = {},
+  ) {
+    this.topic = topic instanceof SnsTopic ? Topic.fromResource(topic) : topic;
+  }
+
+  public bind(rule: IRule): RuleTargetConfig {
+    TopicPolicy.of(rule, this.topic).allowPublish("AllowEventBridgeRules", "events.amazonaws.com", rule.ruleArn);
+    return { arn: this.topic.topicArn, ...bindTargetBase(rule, this.props) };
+  }
+}

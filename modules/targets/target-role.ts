@@ -1,0 +1,47 @@
+import { IRule, RuleTargetConfig } from "../rule/target";
+import { ServiceRole } from "../private/role";
+import { bindTargetBase, TargetBaseProps } from "./base";
+
+/** A role EventBridge assumes to deliver to a target. */
+export interface IRole {
+  /** ARN of the role. */
+  readonly roleArn: string;
+}
+
+/**
+ * The role a target's block names: the one the user passed, or a new least-privilege role next to
+ * the target (`<targetId>Role` under the rule), trusted by EventBridge only for this rule
+ * (`aws:SourceArn`, and `aws:SourceAccount` when the rule's account is known) and allowed only
+ * `actions` on `resources`.
+ */
+export function targetRole(
+  rule: IRule,
+  targetId: string,
+  grant: { readonly role?: IRole; readonly actions: readonly string[]; readonly resources: readonly string[] },
+): IRole {
+  return (
+    grant.role ??
+    new ServiceRole(rule, `${targetId}Role`, {
+      provider: rule.provider,
+      sourceAccount: rule.accountId,
+      sourceArns: [rule.ruleArn],
+      actions: grant.actions,
+      resources: grant.resources,
+    })
+  );
+}
+
+/** Options of a target EventBridge delivers to through a role. */
+export interface RoleTargetProps extends TargetBaseProps {
+  /** Role EventBridge assumes to deliver. @default - a role per rule, allowed only the target's actions on the target */
+  readonly role?: IRole;
+}
+
+/**
+ * The block of a target EventBridge delivers to through a role: the target's ARN, the role
+ * (see {@link targetRole}) allowed only `actions` on `arn`, and the retry, DLQ and input part.
+ */
+export function bindRoleTarget(rule: IRule, targetId: string, arn: string, actions: readonly string[], props: RoleTargetProps): RuleTargetConfig {
+  const role = targetRole(rule, targetId, { role: props.role, actions, resources: [arn] });
+  return { arn, roleArn: role.roleArn, ...bindTargetBase(rule, props) };
+}

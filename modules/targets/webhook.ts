@@ -1,0 +1,110 @@
+import { Construct } from "constructs";
+import { TerraformProvider } from "cdktf";
+import { CloudwatchEventApiDestination } from "@cdktf/provider-aws/lib/cloudwatch-event-api-destination";
+import { CloudwatchEventConnection } from "@cdktf/provider-aws/lib/cloudwatch-event-connection";
+import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { checkRange, fail } from "../private/errors";
+import { physicalName } from "../private/naming";
+import { TargetBaseProps } from "./base";
+import { slackSecurityEventMessage, SlackSecurityEventMessageOptions } from "./slack";
+import { bindRoleTarget, IRole } from "./target-role";
+import { checkHttpsUrl, secret, WebhookAuth } from "./webhook-auth";
+
+/** HTTP methods an API destination can use. */
+export type WebhookHttpMethod = "POST" | "PUT" | "PATCH" | "GET" | "DELETE" | "HEAD" | "OPTIONS";
+
+/** Properties of a {@link WebhookTarget}. */
+export interface WebhookTargetProps extends TargetBaseProps {
+  /**
+   * The https URL EventBridge calls. When the URL is itself a secret (Slack, Teams and similar
+   * webhooks), pass it as a token or leave it out.
+   * @default - a sensitive Terraform variable `<construct>_endpoint` (set it with `TF_VAR_<construct>_endpoint`)
+   */
+  readonly endpoint?: string;
+  /** How EventBridge authenticates to the endpoint. */
+  readonly auth: WebhookAuth;
+  /** HTTP method of the call. @default "POST" */
+  readonly httpMethod?: WebhookHttpMethod;
+  /** Most calls per second EventBridge makes to the endpoint (1–300); events beyond it wait and are retried. @default 10 */
+  readonly invocationRateLimitPerSecond?: number;
+  /** Extra, non-secret headers sent with each call (secrets go in `auth`). @default - none */
+  readonly headers?: { readonly [name: string]: string };
+  /** Role EventBridge assumes to call the destination. @default - a role per rule, allowed only events:InvokeApiDestination on this destination */
+  readonly role?: IRole;
+  /** Name of the connection and of the API destination (at most 64 characters). @default - derived from the construct path */
+  readonly name?: string;
+  /** Provider (account and region) of the connection and destination: the rules' region. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+}
+
+/** Properties of {@link WebhookTarget.slack}. */
+export interface SlackWebhookProps extends Omit<WebhookTargetProps, "endpoint" | "auth">, SlackSecurityEventMessageOptions {
+  /**
+   * The Slack incoming-webhook URL (`https://hooks.slack.com/services/…`), which is a secret: pass
+   * it as a token or leave it out.
+   * @default - a sensitive Terraform variable `<construct>_endpoint` (set it with `TF_VAR_<construct>_endpoint`)
+   */
+  readonly webhookUrl?: string;
+}
+
+/**
+ * Calls an https endpoint (a webhook) for each event through an EventBridge API destination: a
+ * connection holding the credentials (kept by EventBridge in Secrets Manager), a destination with
+ * an invocation rate limit, and per rule a role allowed only `events:InvokeApiDestination` on
+ * this destination. Create it once and add it to as many rules as you like.
+ */
+export class WebhookTarget extends Construct implements IRuleTarget {
+  /**
+   * A Slack incoming webhook that receives each Stax Security event as a readable message (who,
+   * what, outcome, organisation, time); see {@link slackSecurityEventMessage}. Rate-limited to 1
+   * call per second, Slack's limit for incoming webhooks, unless you pass another.
+   */
+  public static slack(scope: Construct, id: string, props: SlackWebhookProps = {}): WebhookTarget {
+    const { webhookUrl, prefix, ...rest } = props;
+    return new WebhookTarget(scope, id, {
+      ...rest,
+      endpoint: webhookUrl,
+      auth: WebhookAuth.none(),
+      invocationRateLimitPerSecond: props.invocationRateLimitPerSecond ?? 1,
+      input: props.input ?? slackSecurityEventMessage({ prefix }),
+    });
+  }
+
+  /** ARN of the API destination. */
+  public readonly apiDestinationArn: string;
+  /** The connection. */
+  public readonly connection: CloudwatchEventConnection;
+  /** The API destination. */
+  public readonly destination: CloudwatchEventApiDestination;
+
+  constructor(scope: Construct, id: string, private readonly props: WebhookTargetProps) {
+    super(scope, id);
+    const endpoint = props.endpoint ?? secret(this, "endpoint", "URL of the webhook (a secret)", undefined);
+    checkHttpsUrl(this, "endpoint", endpoint);
+    checkRange(this, "invocationRateLimitPerSecond", props.invocationRateLimitPerSecond, 1, 300);
+    const name = props.name ?? physicalName(this, { maxLength: 64, illegal: /[^.\-_A-Za-z0-9]/g });
+    if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(name)) {
+      fail(this, `name '${name}' is not valid; EventBridge allows up to 64 letters, digits, '.', '-' and '_'. Pass a different name.`);
+    }
+    this.connection = new CloudwatchEventConnection(this, "Connection", {
+      provider: props.provider,
+      name,
+      description: `Credentials of the webhook ${this.node.path}`,
+      ...props.auth.bind(this),
+    });
+    this.destination = new CloudwatchEventApiDestination(this, "Destination", {
+      provider: props.provider,
+      name,
+      connectionArn: this.connection.arn,
+      invocationEndpoint: endpoint,
+      httpMethod: props.httpMethod ?? "POST",
+      invocationRateLimitPerSecond: props.invocationRateLimitPerSecond ?? 10,
+    });
+    this.apiDestinationArn = this.destination.arn;
+  }
+
+  public bind(rule: IRule, targetId: string): RuleTargetConfig {
+    const config = bindRoleTarget(rule, targetId, this.apiDestinationArn, ["events:InvokeApiDestination"], this.props);
+    return this.props.headers ? { ...config, httpTarget: { headerParameters: { ...this.props.headers } } } : config;
+  }
+}
