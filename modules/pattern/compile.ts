@@ -36,12 +36,21 @@ export interface CompiledRules {
 }
 
 type Leaf = readonly unknown[];
-type Draft = Map<string, Leaf>;
+
+/** One alternative of a pattern before compilation: leaf lists by flattened path. */
+export type Draft = ReadonlyMap<string, Leaf>;
 const OR = "$or";
 
-/** Compiles a pattern that `checkPatternStructure` accepted, reading `$or` as `mode` says. */
-export function compileRules(pattern: Record<string, unknown>, mode: OrMode): CompiledRules {
-  const drafts = expand(pattern, null, [], mode);
+/**
+ * Expands the `$or` alternatives of a pattern that `checkPatternStructure` accepted into one draft
+ * per combination, the way event-ruler forks its rule maps (a later key overrides an earlier one).
+ */
+export function expandPattern(pattern: Record<string, unknown>, mode: OrMode): Draft[] {
+  return expand(pattern, null, [], mode);
+}
+
+/** Compiles the drafts of a pattern into field tests. */
+export function compileRules(drafts: readonly Draft[]): CompiledRules {
   const leafTests = new Map<Leaf, { absent: boolean; test: KeyTest["test"] }>();
   const steps = new Set<string>();
   const subRules = drafts.map((draft) => {
@@ -57,8 +66,12 @@ export function compileRules(pattern: Record<string, unknown>, mode: OrMode): Co
   return { subRules, steps };
 }
 
-/** Expands `$or` into separate drafts, the way event-ruler forks its rule maps; later keys override earlier ones. */
-function expand(obj: Record<string, unknown>, prefix: string | null, drafts: Draft[], mode: OrMode): Draft[] {
+function expand(
+  obj: Record<string, unknown>,
+  prefix: string | null,
+  drafts: Map<string, Leaf>[],
+  mode: OrMode,
+): Map<string, Leaf>[] {
   for (const key of Object.keys(obj)) {
     const value = obj[key];
     if (value === undefined) continue;
@@ -66,14 +79,14 @@ function expand(obj: Record<string, unknown>, prefix: string | null, drafts: Dra
       const before = drafts;
       drafts = [];
       for (const branch of value as Record<string, unknown>[]) {
-        const start = before.length === 0 ? [new Map()] : before.map((d) => new Map(d));
+        const start = before.length === 0 ? [new Map<string, Leaf>()] : before.map((d) => new Map(d));
         drafts.push(...expand(branch, prefix, start, mode));
       }
       continue;
     }
     const path = prefix === null ? key : `${prefix}.${key}`;
     if (Array.isArray(value)) {
-      if (drafts.length === 0) drafts = [new Map()];
+      if (drafts.length === 0) drafts = [new Map<string, Leaf>()];
       for (const draft of drafts) draft.set(path, value);
     } else {
       drafts = expand(value as Record<string, unknown>, path, drafts, mode);

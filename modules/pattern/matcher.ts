@@ -9,7 +9,7 @@
  */
 import { compileRules, type CompiledRules, type KeyTest } from "./compile";
 import { flattenEvent, mergeMembership, type FlatEvent, type Membership } from "./flatten";
-import { checkPatternStructure, readPattern } from "./validate";
+import { analysePattern, readPattern } from "./validate";
 import type { EventPattern } from "./types";
 
 /** A pattern validated and compiled once, to match many events. */
@@ -28,9 +28,7 @@ export interface CompiledPattern {
  * @throws PatternError when EventBridge would reject the pattern
  */
 export function compilePattern(pattern: EventPattern | string): CompiledPattern {
-  const value = readPattern(pattern);
-  const mode = checkPatternStructure(value);
-  const rules = compileRules(value as Record<string, unknown>, mode);
+  const rules = compileRules(analysePattern(readPattern(pattern)));
   return {
     matches: (event) => matchRules(rules, flattenEvent(readEvent(event), rules.steps)),
     explain: (event) => explainRules(rules, flattenEvent(readEvent(event), rules.steps)),

@@ -123,7 +123,7 @@ function checkAffix(op: "prefix" | "suffix", value: unknown): Issue | undefined 
   }
   const keys = Object.keys(value);
   if (keys.length !== 1 || keys[0] !== "equals-ignore-case") {
-    const got = keys.length === 0 ? "an empty object" : `key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}`;
+    const got = keys.length === 0 ? "an empty object" : keys.map((k) => JSON.stringify(k)).join(", ");
     return issue(
       [],
       `"${op}" accepts only {"equals-ignore-case": "..."} as an object, got ${got}`,
@@ -137,22 +137,22 @@ function checkAffix(op: "prefix" | "suffix", value: unknown): Issue | undefined 
 const COMPARISONS = ["=", ">", ">=", "<", "<="];
 
 function checkNumeric(value: unknown): Issue | undefined {
-  const example = `e.g. {"numeric": [">", 0, "<=", 5]}`;
+  const example = `{"numeric": [">", 0, "<=", 5]}`;
   if (!Array.isArray(value) || value.length === 0) {
-    return issue([], `"numeric" must be a non-empty list of comparisons, got ${describe(value)}`, `write it ${example}`);
+    return issue([], `"numeric" must be a non-empty list of comparisons, got ${describe(value)}`, `write it like ${example}`);
   }
   const operator = (i: number): Issue | undefined => {
     const op: unknown = value[i];
     if (typeof op === "string" && COMPARISONS.includes(op)) return undefined;
     if (op === "!=") return issue([i], `"!=" is not a numeric operator`, `exclude numbers with {"anything-but": [5]}`);
-    return issue([i], `expected a comparison operator (=, >, >=, <, <=), got ${describe(op)}`, `write it ${example}`);
+    return issue([i], `expected a comparison operator (=, >, >=, <, <=), got ${describe(op)}`, `write it like ${example}`);
   };
   const operand = (i: number): Issue | undefined => {
     const n: unknown = value[i];
     if (typeof n === "number") return checkNumber(n, [i]);
     const fix = typeof n === "string" && n.trim() !== "" && !Number.isNaN(Number(n))
       ? `write the number without quotes: ${n}`
-      : `follow each operator with a number, ${example}`;
+      : `follow each operator with a number, as in ${example}`;
     return issue([i], `expected a number after ${JSON.stringify(value[i - 1])}, got ${describe(n)}`, fix);
   };
   const first = operator(0) ?? operand(1);
@@ -163,15 +163,15 @@ function checkNumeric(value: unknown): Issue | undefined {
     return issue(
       [2],
       `nothing may follow ["${op}", ${value[1]}]`,
-      op === "=" ? "\"=\" stands alone; use a range such as [\">=\", 1, \"<=\", 5] instead" : `put the lower bound first, ${example}`,
+      op === "=" ? "\"=\" stands alone; use a range such as [\">=\", 1, \"<=\", 5] instead" : `put the lower bound first, as in ${example}`,
     );
   }
   if (value[2] !== "<" && value[2] !== "<=") {
-    return issue([2], `the second comparison must be an upper bound ("<" or "<="), got ${describe(value[2])}`, `write it ${example}`);
+    return issue([2], `the second comparison must be an upper bound ("<" or "<="), got ${describe(value[2])}`, `write it like ${example}`);
   }
   const second = operand(3);
   if (second !== undefined) return second;
-  if (value.length > 4) return issue([4], "a numeric range has at most two comparisons", `write it ${example}`);
+  if (value.length > 4) return issue([4], "a numeric range has at most two comparisons", `write it like ${example}`);
   const [low, high] = [value[1] as number, value[3] as number];
   if (low >= high) {
     return issue(
@@ -200,7 +200,9 @@ function checkAnythingBut(value: unknown): Issue | undefined {
   if (keys.length !== 1) {
     return issue(
       [],
-      `"anything-but" takes an object with exactly one of ${ANYTHING_BUT_FORMS.join(", ")}, got ${keys.length === 0 ? "an empty object" : keys.join(", ")}`,
+      `"anything-but" takes an object with exactly one of ${ANYTHING_BUT_FORMS.join(", ")}, got ${
+        keys.length === 0 ? "an empty object" : keys.map((k) => JSON.stringify(k)).join(", ")
+      }`,
       `write it like {"anything-but": {"prefix": "us-"}}`,
     );
   }

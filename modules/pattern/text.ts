@@ -44,12 +44,19 @@ export function wildcardRegExp(text: string): RegExp {
 }
 
 /**
- * Regular-expression source matching `text` ignoring case: every character matches its lower-case
- * or its upper-case form (which may be longer, e.g. `ß` or `SS`), nothing else.
+ * Regular-expression source matching `text` ignoring case: every UTF-16 character matches its
+ * lower-case or its upper-case form (which may be longer, e.g. `ß` or `SS`), nothing else.
+ *
+ * As in event-ruler, each half of a surrogate pair (emoji and other characters beyond U+FFFF) is
+ * case-mapped on its own and so stands for a literal "?": such characters never match themselves.
  */
 function ignoreCaseSource(text: string): string {
   let source = "";
-  for (const ch of text) {
+  for (const ch of text.split("")) {
+    if (ch >= "\uD800" && ch <= "\uDFFF") {
+      source += "\\?";
+      continue;
+    }
     const lower = ch.toLowerCase();
     const upper = ch.toUpperCase();
     source += lower === upper ? escapeRegExp(lower) : `(?:${escapeRegExp(lower)}|${escapeRegExp(upper)})`;

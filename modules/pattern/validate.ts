@@ -4,6 +4,7 @@
  * same rules as EventBridge's engine (aws/event-ruler).
  */
 import { describe, issue, PatternError, patternErrorAt, type PathSegment } from "./errors";
+import { expandPattern, type Draft } from "./compile";
 import { checkFieldMatcher } from "./operators";
 import { renderPattern } from "./render";
 import type { EventPattern } from "./types";
@@ -45,7 +46,7 @@ const RESERVED_IN_OR = new Set([
  */
 export function validatePattern(pattern: EventPattern | string, options: ValidatePatternOptions = {}): void {
   const value = readPattern(pattern);
-  checkPatternStructure(value);
+  analysePattern(value);
   checkPatternSize(value as EventPattern, options.maxLength ?? DEFAULT_MAX_PATTERN_LENGTH);
 }
 
@@ -79,6 +80,27 @@ export function readPattern(pattern: EventPattern | string): unknown {
       "pass an object, or a JSON string such as '{\"source\": [\"aws.ec2\"]}'",
     );
   }
+}
+
+/** Most fields one alternative of a pattern may test (event-ruler's limit per rule). */
+const MAX_FIELDS = 256;
+
+/**
+ * Checks everything but the size of a pattern and returns its alternatives (one per combination
+ * of `$or` branches), ready to compile.
+ * @throws PatternError when event-ruler would reject the pattern
+ */
+export function analysePattern(pattern: unknown): Draft[] {
+  const drafts = expandPattern(pattern as Record<string, unknown>, checkPatternStructure(pattern));
+  const largest = Math.max(...drafts.map((d) => d.size));
+  if (largest > MAX_FIELDS) {
+    throw new PatternError(
+      "pattern",
+      `tests ${largest} fields in one alternative; EventBridge allows ${MAX_FIELDS}`,
+      "split it into several rules",
+    );
+  }
+  return drafts;
 }
 
 /**
@@ -145,7 +167,7 @@ function walkObject(obj: Record<string, unknown>, at: PathSegment[], mode: OrMod
     if (Array.isArray(value)) walkLeaf(value, here);
     else if (isPlainObject(value)) walkObject(value, here, mode, inOr);
     else {
-      const example = JSON.stringify([value ?? "value"]);
+      const example = JSON.stringify([value]);
       throw patternErrorAt(
         here,
         issue([], `must be a list of values or a nested object, got ${describe(value)}`, `wrap the value in a list: ${example}`),
