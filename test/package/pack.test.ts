@@ -15,7 +15,11 @@ describe("npm package", () => {
 
   beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(root, ".pack-test-"));
-    const out = execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: root, encoding: "utf8" });
+    const out = execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const [info] = JSON.parse(out.slice(out.indexOf("[")));
     files = info.files.map((f: { path: string }) => f.path).sort();
     pkgDir = path.join(tmp, "node_modules", "stax-events-cdktf");
