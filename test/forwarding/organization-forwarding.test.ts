@@ -1,0 +1,148 @@
+import { Testing } from "cdktf";
+import { matches } from "../../modules/pattern";
+import { OrganizationForwarding, OrganizationForwardingProps, ServiceEventPatterns } from "../../modules/forwarding";
+import { onlyResource, parsed, refOf, resourcesOf, synthObject, testStack } from "../support/synth";
+
+const DESTINATION = "arn:aws:events:ap-southeast-2:111122223333:event-bus/aws-service-events";
+const OUS = ["ou-ab12-cd34ef56", "r-ab12"];
+
+function rollOut(props: Partial<OrganizationForwardingProps> = {}) {
+  const { stack } = testStack();
+  const forwarding = new OrganizationForwarding(stack, "OrgForwarding", {
+    destination: DESTINATION,
+    eventPattern: ServiceEventPatterns.anyOf(ServiceEventPatterns.securityFindings(), ServiceEventPatterns.rootUserActivity()),
+    organizationalUnitIds: OUS,
+    regions: ["eu-west-1", "us-east-1", "ap-southeast-2"],
+    ...props,
+  });
+  return { stack, forwarding };
+}
+
+describe("OrganizationForwarding", () => {
+  it("creates a service-managed StackSet that deploys itself to new accounts", () => {
+    const { stack } = rollOut();
+    const stackSet = onlyResource(synthObject(stack), "aws_cloudformation_stack_set");
+    expect(stackSet).toMatchObject({
+      permission_model: "SERVICE_MANAGED",
+      auto_deployment: { enabled: true, retain_stacks_on_account_removal: false },
+      managed_execution: { active: true },
+      capabilities: ["CAPABILITY_NAMED_IAM"],
+      call_as: "SELF",
+      lifecycle: { ignore_changes: ["administration_role_arn"] },
+    });
+  });
+
+  it("targets the OUs with one instance per region, the role's region first, whatever the number of accounts", () => {
+    const { stack, forwarding } = rollOut();
+    const synth = synthObject(stack);
+    const instances = Object.values(resourcesOf(synth, "aws_cloudformation_stack_set_instance")) as any[];
+    expect(instances.map((i) => i.region).sort()).toEqual(["ap-southeast-2", "eu-west-1", "us-east-1"]);
+    const roleRegionInstance = refOf(forwarding.instances["us-east-1"], "id").replace(/\.id\}$/, "").replace(/^\$\{/, "");
+    for (const instance of instances) {
+      expect(instance.deployment_targets).toEqual({ organizational_unit_ids: OUS });
+      expect(instance.stack_set_name).toBe(refOf(forwarding.stackSet, "name"));
+      expect(instance.depends_on).toEqual(instance.region === "us-east-1" ? undefined : [roleRegionInstance]);
+    }
+    expect(onlyResource(synth, "aws_cloudformation_stack_set").operation_preferences).toEqual({
+      max_concurrent_percentage: 25,
+      failure_tolerance_percentage: 10,
+      region_concurrency_type: "SEQUENTIAL",
+      region_order: ["us-east-1", "eu-west-1", "ap-southeast-2"],
+    });
+    expect(Object.values(synth.resource).flatMap((byName: any) => Object.keys(byName))).toHaveLength(4);
+  });
+
+  it("generates the template: one role per account, a rule on the default bus with a role, retries and a DLQ", () => {
+    const { stack, forwarding } = rollOut();
+    const template = parsed(onlyResource(synthObject(stack), "aws_cloudformation_stack_set").template_body);
+    expect(template).toEqual(forwarding.template);
+    expect(Object.entries(template.Resources).map(([id, r]: [string, any]) => `${id}: ${r.Type}`)).toEqual([
+      "ForwardingRole: AWS::IAM::Role",
+      "ForwardingRule: AWS::Events::Rule",
+      "DeadLetterQueue: AWS::SQS::Queue",
+      "DeadLetterQueuePolicy: AWS::SQS::QueuePolicy",
+    ]);
+
+    const role = template.Resources.ForwardingRole;
+    expect(role.Condition).toBe("IsRoleRegion");
+    expect(template.Conditions.IsRoleRegion).toEqual({ "Fn::Equals": [{ Ref: "AWS::Region" }, "us-east-1"] });
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } } } },
+    ]);
+    expect(role.Properties.Policies[0].PolicyDocument.Statement).toEqual([{ Effect: "Allow", Action: ["events:PutEvents"], Resource: [DESTINATION] }]);
+
+    const rule = template.Resources.ForwardingRule.Properties;
+    expect(rule.EventBusName).toBe("default");
+    expect(rule.EventPattern).toEqual(ServiceEventPatterns.anyOf(ServiceEventPatterns.securityFindings(), ServiceEventPatterns.rootUserActivity()));
+    expect(rule.Targets).toEqual([
+      {
+        Id: "Destination",
+        Arn: DESTINATION,
+        RoleArn: { "Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/stax-service-event-forwarding" },
+        RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 },
+        DeadLetterConfig: { Arn: { "Fn::GetAtt": ["DeadLetterQueue", "Arn"] } },
+      },
+    ]);
+    const queuePolicy = template.Resources.DeadLetterQueuePolicy.Properties.PolicyDocument.Statement;
+    expect(queuePolicy[0]).toMatchObject({
+      Principal: { Service: "events.amazonaws.com" },
+      Action: "sqs:SendMessage",
+      Condition: { ArnEquals: { "aws:SourceArn": { "Fn::GetAtt": ["ForwardingRule", "Arn"] } } },
+    });
+    expect(queuePolicy[1]).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    expect(matches(rule.EventPattern, { source: "aws.guardduty", "detail-type": "GuardDuty Finding", detail: { severity: 8 } })).toBe(true);
+  });
+
+  it("exposes operation preferences and call-as for a delegated administrator", () => {
+    const { stack } = rollOut({
+      callAs: "DELEGATED_ADMIN",
+      operationPreferences: { maxConcurrentCount: 10, failureToleranceCount: 2, regionConcurrency: "PARALLEL", concurrencyMode: "SOFT_FAILURE_TOLERANCE" },
+    });
+    const synth = synthObject(stack);
+    expect(onlyResource(synth, "aws_cloudformation_stack_set")).toMatchObject({
+      call_as: "DELEGATED_ADMIN",
+      operation_preferences: { max_concurrent_count: 10, failure_tolerance_count: 2, region_concurrency_type: "PARALLEL" },
+    });
+    for (const instance of Object.values(resourcesOf(synth, "aws_cloudformation_stack_set_instance")) as any[]) {
+      expect(instance.call_as).toBe("DELEGATED_ADMIN");
+      expect(instance.operation_preferences).toEqual({ max_concurrent_count: 10, failure_tolerance_count: 2, concurrency_mode: "SOFT_FAILURE_TOLERANCE" });
+    }
+  });
+
+  it("leaves the dead-letter queue out when turned off, and warns when global events lack us-east-1", () => {
+    const { stack, forwarding } = rollOut({ deadLetterQueue: false, regions: ["eu-west-1"] });
+    expect(Object.keys(forwarding.template.Resources)).toEqual(["ForwardingRole", "ForwardingRule"]);
+    expect(Testing.synth(stack)).toBeTruthy();
+    const warnings = forwarding.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringContaining("us-east-1 is not among the regions (eu-west-1)")]);
+  });
+
+  describe("refuses bad input", () => {
+    it("an OU id that is not ou-… or r-…, or no OU", () => {
+      expect(() => rollOut({ organizationalUnitIds: ["ou-ab12-cd34ef56", "Security"] })).toThrow(
+        "test/OrgForwarding: organizationalUnitIds entry 'Security' is not an organisational unit or root id; expected 'ou-<root>-<suffix>' (e.g. 'ou-ab12-cd34ef56') or 'r-<id>' (e.g. 'r-ab12').",
+      );
+      expect(() => rollOut({ organizationalUnitIds: [] })).toThrow("test/OrgForwarding: organizationalUnitIds is empty");
+    });
+
+    it("a failure tolerance above the concurrency", () => {
+      expect(() => rollOut({ operationPreferences: { maxConcurrentCount: 2, failureToleranceCount: 3 } })).toThrow(
+        "test/OrgForwarding: operationPreferences.failureToleranceCount 3 is above maxConcurrentCount 2; more accounts cannot fail than are deployed at once. Lower failureToleranceCount to at most 2, or raise maxConcurrentCount.",
+      );
+      expect(() => rollOut({ operationPreferences: { maxConcurrentPercentage: 10, failureTolerancePercentage: 20 } })).toThrow(
+        "operationPreferences.failureTolerancePercentage 20 is above maxConcurrentPercentage 10",
+      );
+      expect(() => rollOut({ operationPreferences: { maxConcurrentCount: 2, maxConcurrentPercentage: 10 } })).toThrow(
+        "operationPreferences sets both maxConcurrentCount and maxConcurrentPercentage; CloudFormation takes one of them. Remove one.",
+      );
+    });
+
+    it("unknown regions, a role region outside them, and a default-bus destination in a source region", () => {
+      expect(() => rollOut({ regions: ["us-east-1", "us-east-7"] })).toThrow("test/OrgForwarding: regions entry 'us-east-7' is not an AWS commercial region.");
+      expect(() => rollOut({ roleRegion: "eu-central-1" })).toThrow("test/OrgForwarding: roleRegion 'eu-central-1' is not in regions (eu-west-1, us-east-1, ap-southeast-2).");
+      expect(() => rollOut({ destination: "arn:aws:events:eu-west-1:111122223333:event-bus/default" })).toThrow(
+        "is a default bus in 'eu-west-1', a source region: in its own account it would be forwarded to itself.",
+      );
+    });
+  });
+});
