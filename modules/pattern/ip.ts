@@ -5,8 +5,8 @@
  * - IPv6: hex groups and colons only (no zone id, no embedded IPv4), at most one `::`; an
  *   IPv4-mapped address (`::ffff:a00:1`) is the IPv4 address it maps.
  * - Addresses compare as fixed-length hex strings, so `2001:DB8::1` equals `2001:db8:0:0:0:0:0:1`.
- * - A CIDR range runs from the address as written to that address with every host bit set
- *   (event-ruler does not clear host bits), with the prefix length at most 31 (IPv4) or 127 (IPv6).
+ * - A CIDR block covers every address sharing its first prefix-length bits (host bits in the block's
+ *   address are ignored); the prefix length is at most 31 (IPv4) or 127 (IPv6).
  */
 import { issue, type Issue } from "./errors";
 
@@ -142,11 +142,14 @@ export function parseCidr(cidr: string): IpRange | Issue {
     );
   }
   let hostBits = bytes.length * 8 - mask;
-  const top = [...bytes];
-  for (let k = top.length - 1; k >= 0 && hostBits > 0; k--, hostBits -= 8) {
-    top[k] |= hostBits >= 8 ? 0xff : (1 << hostBits) - 1;
+  const low = [...bytes];
+  const high = [...bytes];
+  for (let k = bytes.length - 1; k >= 0 && hostBits > 0; k--, hostBits -= 8) {
+    const hostMask = hostBits >= 8 ? 0xff : (1 << hostBits) - 1;
+    low[k] &= ~hostMask & 0xff;
+    high[k] |= hostMask;
   }
-  return { low: ipToHex(bytes), high: ipToHex(top) };
+  return { low: ipToHex(low), high: ipToHex(high) };
 }
 
 /** Whether a `parseCidr` result is a range (not an issue). */
