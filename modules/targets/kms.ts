@@ -1,4 +1,7 @@
-import { PolicyStatement } from "../private/iam";
+import type { PolicyStatement } from "../private/iam";
+
+/** An IAM policy statement, as the library writes them. */
+export type { PolicyStatement };
 
 /**
  * The key-policy statement that lets EventBridge use a customer-managed KMS key, needed when a
