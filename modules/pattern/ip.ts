@@ -1,7 +1,7 @@
 /**
  * IP address literals and CIDR ranges, read the way EventBridge's engine (aws/event-ruler) reads them.
  *
- * - IPv4: four dot-separated decimal numbers 0-255, no leading zeros.
+ * - IPv4: four dot-separated decimal numbers 0-255 (leading zeros allowed: `010` is ten).
  * - IPv6: hex groups and colons only (no zone id, no embedded IPv4), at most one `::`; an
  *   IPv4-mapped address (`::ffff:a00:1`) is the IPv4 address it maps.
  * - Addresses compare as fixed-length hex strings, so `2001:DB8::1` equals `2001:db8:0:0:0:0:0:1`.
@@ -24,9 +24,7 @@ export function parseIp(text: string): number[] | undefined {
 function parseIpv4(text: string): number[] | undefined {
   const bytes: number[] = [];
   for (const part of text.split(".")) {
-    if (part.length > 1 && part[0] === "0") return undefined; // ambiguous (octal?) literal: rejected
-    if (part.length > 3) return undefined;
-    const value = Number(part);
+    const value = Number(part); // decimal, even with leading zeros (as Java reads literals)
     if (value > 255) return undefined;
     bytes.push(value);
   }
@@ -127,7 +125,7 @@ export function parseCidr(cidr: string): IpRange | Issue {
     return issue(
       [],
       `${JSON.stringify(address)} is not an IPv4 or IPv6 address`,
-      `use a literal address such as "10.0.0.0/8" or "2001:db8::/32" (no host names, zone ids or leading zeros)`,
+      `use a literal address such as "10.0.0.0/8" or "2001:db8::/32" (no host names or zone ids)`,
     );
   }
   const maxMask = bytes.length === 4 ? 31 : 127;

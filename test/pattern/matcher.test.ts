@@ -87,7 +87,8 @@ describe("values", () => {
   it("matches an IP address literal in any spelling of the same address", () => {
     expect(matches({ ip: ["10.0.0.1"] }, { ip: "::ffff:a00:1" })).toBe(true);
     expect(matches({ ip: ["2001:db8::1"] }, { ip: "2001:0DB8:0:0:0:0:0:1" })).toBe(true);
-    expect(matches({ ip: ["10.0.0.1"] }, { ip: "10.0.0.01" })).toBe(false);
+    expect(matches({ ip: ["10.0.0.1"] }, { ip: "010.000.000.001" })).toBe(true);
+    expect(matches({ ip: ["10.0.0.1"] }, { ip: "10.0.0.1 " })).toBe(false);
   });
 
   it("ignores host bits in a CIDR block's address", () => {
