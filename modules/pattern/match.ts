@@ -46,7 +46,11 @@ export class Match {
   /** Exact values, as a leaf list: `source: Match.exactly("aws.ec2", "aws.s3")`. Numbers compare numerically (300 = 300.0). */
   public static exactly(...values: ExactValue[]): FieldMatcher[] {
     if (values.length === 0) {
-      throw new PatternError("Match.exactly", "needs at least one value", `pass the values to match, e.g. Match.exactly("aws.ec2")`);
+      throw new PatternError(
+        "Match.exactly",
+        "needs at least one value",
+        `pass the values to match, e.g. Match.exactly("aws.ec2")`,
+      );
     }
     return values.map((v) => build("exactly", v));
   }
@@ -126,7 +130,12 @@ export class Match {
    * @example Match.numeric(">", 0); Match.numeric(">=", 0, "<", 100)
    */
   public static numeric(operator: NumericOperator, value: number): ContentFilter;
-  public static numeric(lowerOperator: ">" | ">=", lower: number, upperOperator: "<" | "<=", upper: number): ContentFilter;
+  public static numeric(
+    lowerOperator: ">" | ">=",
+    lower: number,
+    upperOperator: "<" | "<=",
+    upper: number,
+  ): ContentFilter;
   public static numeric(...comparison: (NumericOperator | number)[]): ContentFilter {
     return filter("numeric", "numeric", comparison);
   }
@@ -170,9 +179,15 @@ export class Match {
 
   /** Several matchers as one leaf list (a value matches when any of them does). */
   public static anyOf(...matchers: (FieldMatcher | readonly FieldMatcher[])[]): FieldMatcher[] {
-    const flat = matchers.flatMap((m) => (Array.isArray(m) ? [...(m as readonly FieldMatcher[])] : [m as FieldMatcher]));
+    const flat = matchers.flatMap((m) =>
+      Array.isArray(m) ? [...(m as readonly FieldMatcher[])] : [m as FieldMatcher],
+    );
     if (flat.length === 0) {
-      throw new PatternError("Match.anyOf", "needs at least one matcher", `pass matchers, e.g. Match.anyOf("a", Match.prefix("b"))`);
+      throw new PatternError(
+        "Match.anyOf",
+        "needs at least one matcher",
+        `pass matchers, e.g. Match.anyOf("a", Match.prefix("b"))`,
+      );
     }
     return flat.map((m) => build("anyOf", m));
   }

@@ -49,7 +49,9 @@ export function matches(pattern: EventPattern | string, event: unknown): boolean
 function readEvent(event: unknown): Record<string, unknown> {
   const value: unknown = typeof event === "string" ? JSON.parse(event) : event;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new TypeError(`matches: the event must be a JSON object, got ${Array.isArray(value) ? "a list" : String(value)}`);
+    throw new TypeError(
+      `matches: the event must be a JSON object, got ${Array.isArray(value) ? "a list" : String(value)}`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -102,8 +104,10 @@ function explainRules(rules: CompiledRules, event: FlatEvent): string[] {
     const reasons = subRule.keys.flatMap((key) => explainKey(key, event));
     const label = many ? `$or alternative ${n + 1}: ` : "";
     if (reasons.length === 0) {
-      lines.push(`${label}every field matches on its own, but not within one array element ` +
-        "(EventBridge never combines values from different elements of an array)");
+      lines.push(
+        `${label}every field matches on its own, but not within one array element ` +
+          "(EventBridge never combines values from different elements of an array)",
+      );
     } else {
       lines.push(...reasons.map((r) => label + r));
     }
@@ -115,7 +119,11 @@ function explainKey(key: KeyTest, event: FlatEvent): string[] {
   const values = (event.fields.get(key.path) ?? []).map((f) => f.value);
   if (values.length === 0) return key.absent ? [] : [`${key.path}: missing from the event`];
   if (key.test !== undefined && values.some(key.test)) return [];
-  const shown = values.slice(0, 5).map((v) => JSON.stringify(v)).join(", ") + (values.length > 5 ? ", ..." : "");
+  const shown =
+    values
+      .slice(0, 5)
+      .map((v) => JSON.stringify(v))
+      .join(", ") + (values.length > 5 ? ", ..." : "");
   return key.absent && key.test === undefined
     ? [`${key.path}: must be missing, but the event has ${shown}`]
     : [`${key.path}: no value matches (the event has ${shown})`];

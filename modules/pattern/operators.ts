@@ -26,7 +26,7 @@ const SUGGESTIONS: Readonly<Record<string, string>> = {
   contains: `to match a substring, use {"wildcard": "*text*"}`,
   regex: `EventBridge has no regular expressions; use "wildcard", "prefix" or "suffix"`,
   not: `use {"anything-but": ...} to exclude values`,
-  "anything_but": `the operator is spelled "anything-but"`,
+  anything_but: `the operator is spelled "anything-but"`,
   anythingBut: `the operator is spelled "anything-but"`,
   equalsIgnoreCase: `the operator is spelled "equals-ignore-case"`,
   exact: `list the value itself, e.g. ["x"]`,
@@ -37,7 +37,7 @@ export function checkFieldMatcher(element: unknown): Issue | undefined {
   if (element === null || typeof element === "string" || typeof element === "boolean") return undefined;
   if (typeof element === "number") return checkNumber(element, []);
   if (Array.isArray(element)) {
-    return issue([], "is a list inside a list", "put all values in one flat list, e.g. [\"a\", \"b\"]");
+    return issue([], "is a list inside a list", 'put all values in one flat list, e.g. ["a", "b"]');
   }
   if (typeof element !== "object") {
     return issue(
@@ -54,7 +54,7 @@ export function checkFieldMatcher(element: unknown): Issue | undefined {
     return issue(
       [],
       `has ${keys.length} operators (${keys.join(", ")}) in one object`,
-      "give each operator its own list element, e.g. [{\"prefix\": \"a\"}, {\"suffix\": \"b\"}]",
+      'give each operator its own list element, e.g. [{"prefix": "a"}, {"suffix": "b"}]',
     );
   }
   const op = keys[0];
@@ -76,7 +76,11 @@ function checkOperator(op: string, value: unknown): Issue | undefined {
     case "exists":
       return typeof value === "boolean"
         ? undefined
-        : issue([], `"exists" must be true or false, got ${describe(value)}`, `use {"exists": true} or {"exists": false}`);
+        : issue(
+            [],
+            `"exists" must be true or false, got ${describe(value)}`,
+            `use {"exists": true} or {"exists": false}`,
+          );
     case "cidr": {
       const bad = checkString(op, value);
       if (bad !== undefined) return bad;
@@ -89,7 +93,11 @@ function checkOperator(op: string, value: unknown): Issue | undefined {
       return checkAnythingBut(value);
     default: {
       const hint = SUGGESTIONS[op];
-      return issue([], `unknown operator ${JSON.stringify(op)}`, `${hint ? `${hint}; otherwise ` : ""}use one of ${OPERATOR_LIST}`);
+      return issue(
+        [],
+        `unknown operator ${JSON.stringify(op)}`,
+        `${hint ? `${hint}; otherwise ` : ""}use one of ${OPERATOR_LIST}`,
+      );
     }
   }
 }
@@ -105,9 +113,7 @@ function checkString(op: string, value: unknown): Issue | undefined {
 }
 
 function checkNumber(value: number, at: (string | number)[]): Issue | undefined {
-  return Number.isFinite(value)
-    ? undefined
-    : issue(at, `${value} is not a JSON number`, "use a finite number");
+  return Number.isFinite(value) ? undefined : issue(at, `${value} is not a JSON number`, "use a finite number");
 }
 
 function checkAffix(op: "prefix" | "suffix", value: unknown): Issue | undefined {
@@ -139,20 +145,29 @@ const COMPARISONS = ["=", ">", ">=", "<", "<="];
 function checkNumeric(value: unknown): Issue | undefined {
   const example = `{"numeric": [">", 0, "<=", 5]}`;
   if (!Array.isArray(value) || value.length === 0) {
-    return issue([], `"numeric" must be a non-empty list of comparisons, got ${describe(value)}`, `write it like ${example}`);
+    return issue(
+      [],
+      `"numeric" must be a non-empty list of comparisons, got ${describe(value)}`,
+      `write it like ${example}`,
+    );
   }
   const operator = (i: number): Issue | undefined => {
     const op: unknown = value[i];
     if (typeof op === "string" && COMPARISONS.includes(op)) return undefined;
     if (op === "!=") return issue([i], `"!=" is not a numeric operator`, `exclude numbers with {"anything-but": [5]}`);
-    return issue([i], `expected a comparison operator (=, >, >=, <, <=), got ${describe(op)}`, `write it like ${example}`);
+    return issue(
+      [i],
+      `expected a comparison operator (=, >, >=, <, <=), got ${describe(op)}`,
+      `write it like ${example}`,
+    );
   };
   const operand = (i: number): Issue | undefined => {
     const n: unknown = value[i];
     if (typeof n === "number") return checkNumber(n, [i]);
-    const fix = typeof n === "string" && n.trim() !== "" && !Number.isNaN(Number(n))
-      ? `write the number without quotes: ${n}`
-      : `follow each operator with a number, as in ${example}`;
+    const fix =
+      typeof n === "string" && n.trim() !== "" && !Number.isNaN(Number(n))
+        ? `write the number without quotes: ${n}`
+        : `follow each operator with a number, as in ${example}`;
     return issue([i], `expected a number after ${JSON.stringify(value[i - 1])}, got ${describe(n)}`, fix);
   };
   const first = operator(0) ?? operand(1);
@@ -163,11 +178,17 @@ function checkNumeric(value: unknown): Issue | undefined {
     return issue(
       [2],
       `nothing may follow ["${op}", ${value[1]}]`,
-      op === "=" ? "\"=\" stands alone; use a range such as [\">=\", 1, \"<=\", 5] instead" : `put the lower bound first, as in ${example}`,
+      op === "="
+        ? '"=" stands alone; use a range such as [">=", 1, "<=", 5] instead'
+        : `put the lower bound first, as in ${example}`,
     );
   }
   if (value[2] !== "<" && value[2] !== "<=") {
-    return issue([2], `the second comparison must be an upper bound ("<" or "<="), got ${describe(value[2])}`, `write it like ${example}`);
+    return issue(
+      [2],
+      `the second comparison must be an upper bound ("<" or "<="), got ${describe(value[2])}`,
+      `write it like ${example}`,
+    );
   }
   const second = operand(3);
   if (second !== undefined) return second;
@@ -223,7 +244,11 @@ function checkAnythingBut(value: unknown): Issue | undefined {
 
 function checkAnythingButList(list: readonly unknown[]): Issue | undefined {
   if (list.length === 0) {
-    return issue([], `"anything-but" has an empty list`, `list at least one value to exclude, e.g. {"anything-but": ["stopped"]}`);
+    return issue(
+      [],
+      `"anything-but" has an empty list`,
+      `list at least one value to exclude, e.g. {"anything-but": ["stopped"]}`,
+    );
   }
   for (let i = 0; i < list.length; i++) {
     const v = list[i];
@@ -247,16 +272,28 @@ function checkAnythingButList(list: readonly unknown[]): Issue | undefined {
 function checkAnythingButForm(form: string, inner: unknown): Issue | undefined {
   const values = Array.isArray(inner) ? inner : [inner];
   if (values.length === 0) {
-    return issue([], `"anything-but" ${form} has an empty list`, `list at least one value, e.g. {"anything-but": {"${form}": ["x"]}}`);
+    return issue(
+      [],
+      `"anything-but" ${form} has an empty list`,
+      `list at least one value, e.g. {"anything-but": {"${form}": ["x"]}}`,
+    );
   }
   for (let i = 0; i < values.length; i++) {
     const at = Array.isArray(inner) ? [i] : [];
     const v = values[i];
     if (typeof v !== "string") {
-      return issue(at, `"anything-but" ${form} values must be strings, got ${describe(v)}`, `pass text, e.g. {"anything-but": {"${form}": "x"}}`);
+      return issue(
+        at,
+        `"anything-but" ${form} values must be strings, got ${describe(v)}`,
+        `pass text, e.g. {"anything-but": {"${form}": "x"}}`,
+      );
     }
     if ((form === "prefix" || form === "suffix") && v === "") {
-      return issue(at, `"anything-but" ${form} cannot be empty`, `give a non-empty ${form}; every string starts and ends with ""`);
+      return issue(
+        at,
+        `"anything-but" ${form} cannot be empty`,
+        `give a non-empty ${form}; every string starts and ends with ""`,
+      );
     }
     if (form === "wildcard") {
       const bad = wildcardIssue(v);

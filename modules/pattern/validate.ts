@@ -33,9 +33,30 @@ const OR = "$or";
 
 /** Field names event-ruler reserves inside `$or` alternatives. */
 const RESERVED_IN_OR = new Set([
-  "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard", "numeric", "cidr",
-  "=", "<", "<=", ">", ">=", "regex", "not-wildcard", "not-equals-ignore-case", "date-after", "date-on-or-after",
-  "date-before", "date-on-or-before", "in-date-range", "ip-address-in-range", "ip-address-not-in-range",
+  "exactly",
+  "equals-ignore-case",
+  "prefix",
+  "suffix",
+  "anything-but",
+  "exists",
+  "wildcard",
+  "numeric",
+  "cidr",
+  "=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "regex",
+  "not-wildcard",
+  "not-equals-ignore-case",
+  "date-after",
+  "date-on-or-after",
+  "date-before",
+  "date-on-or-before",
+  "in-date-range",
+  "ip-address-in-range",
+  "ip-address-not-in-range",
 ]);
 
 /**
@@ -77,7 +98,7 @@ export function readPattern(pattern: EventPattern | string): unknown {
     throw new PatternError(
       "pattern",
       `is not valid JSON (${(e as Error).message})`,
-      "pass an object, or a JSON string such as '{\"source\": [\"aws.ec2\"]}'",
+      'pass an object, or a JSON string such as \'{"source": ["aws.ec2"]}\'',
     );
   }
 }
@@ -149,7 +170,10 @@ function walkRoot(pattern: unknown, mode: OrMode): void {
 function walkObject(obj: Record<string, unknown>, at: PathSegment[], mode: OrMode, inOr: boolean): void {
   const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
   if (keys.length === 0) {
-    throw patternErrorAt(at, issue([], "is an empty object, which EventBridge rejects", "add at least one field, or remove it"));
+    throw patternErrorAt(
+      at,
+      issue([], "is an empty object, which EventBridge rejects", "add at least one field, or remove it"),
+    );
   }
   for (const key of keys) {
     const value = obj[key];
@@ -161,7 +185,11 @@ function walkObject(obj: Record<string, unknown>, at: PathSegment[], mode: OrMod
     if (inOr && RESERVED_IN_OR.has(key)) {
       throw patternErrorAt(
         here,
-        issue([], `${JSON.stringify(key)} is reserved and cannot be a field name inside $or`, `put operators in a field's list, e.g. {"source": [{"${key}": ...}]}`),
+        issue(
+          [],
+          `${JSON.stringify(key)} is reserved and cannot be a field name inside $or`,
+          `put operators in a field's list, e.g. {"source": [{"${key}": ...}]}`,
+        ),
       );
     }
     if (Array.isArray(value)) walkLeaf(value, here);
@@ -170,7 +198,11 @@ function walkObject(obj: Record<string, unknown>, at: PathSegment[], mode: OrMod
       const example = JSON.stringify([value]);
       throw patternErrorAt(
         here,
-        issue([], `must be a list of values or a nested object, got ${describe(value)}`, `wrap the value in a list: ${example}`),
+        issue(
+          [],
+          `must be a list of values or a nested object, got ${describe(value)}`,
+          `wrap the value in a list: ${example}`,
+        ),
       );
     }
   }
@@ -180,21 +212,33 @@ function walkOr(value: unknown, at: PathSegment[], mode: OrMode): void {
   if (!Array.isArray(value)) {
     throw patternErrorAt(
       at,
-      issue([], `must be a list of alternative patterns, got ${describe(value)}`, `write it like "$or": [{"a": ["1"]}, {"b": ["2"]}]`),
+      issue(
+        [],
+        `must be a list of alternative patterns, got ${describe(value)}`,
+        `write it like "$or": [{"a": ["1"]}, {"b": ["2"]}]`,
+      ),
     );
   }
   value.forEach((branch, i) => {
     if (!isPlainObject(branch)) {
       throw patternErrorAt(
         [...at, i],
-        issue([], `each $or alternative must be an object, got ${describe(branch)}`, `write it like "$or": [{"a": ["1"]}, {"b": ["2"]}]`),
+        issue(
+          [],
+          `each $or alternative must be an object, got ${describe(branch)}`,
+          `write it like "$or": [{"a": ["1"]}, {"b": ["2"]}]`,
+        ),
       );
     }
   });
   if (value.length < 2) {
     throw patternErrorAt(
       at,
-      issue([], `needs at least 2 alternatives, got ${value.length}`, "add another alternative, or drop $or and use the single pattern directly"),
+      issue(
+        [],
+        `needs at least 2 alternatives, got ${value.length}`,
+        "add another alternative, or drop $or and use the single pattern directly",
+      ),
     );
   }
   value.forEach((branch, i) => walkObject(branch as Record<string, unknown>, [...at, i], mode, true));
@@ -204,7 +248,11 @@ function walkLeaf(list: readonly unknown[], at: PathSegment[]): void {
   if (list.length === 0) {
     throw patternErrorAt(
       at,
-      issue([], "is an empty list, which EventBridge rejects", `list at least one value, or use [{"exists": false}] to match a missing field`),
+      issue(
+        [],
+        "is an empty list, which EventBridge rejects",
+        `list at least one value, or use [{"exists": false}] to match a missing field`,
+      ),
     );
   }
   list.forEach((element, i) => {

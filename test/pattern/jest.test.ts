@@ -42,7 +42,9 @@ describe("toMatchEvent", () => {
   });
 
   it("says so when a match was not expected", () => {
-    expect(() => expect(pattern).not.toMatchEvent(running)).toThrow("expected the pattern not to match the event, but it does");
+    expect(() => expect(pattern).not.toMatchEvent(running)).toThrow(
+      "expected the pattern not to match the event, but it does",
+    );
   });
 
   it("fails with the PatternError of an invalid pattern, with or without .not", () => {

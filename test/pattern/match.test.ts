@@ -2,7 +2,14 @@
  * The Match helpers: what each builds, that the result is a valid pattern element with the
  * intended meaning, and the message of every rejection.
  */
-import { Match, PatternError, matches, validatePattern, type EventPattern, type FieldMatcher } from "../../modules/pattern";
+import {
+  Match,
+  PatternError,
+  matches,
+  validatePattern,
+  type EventPattern,
+  type FieldMatcher,
+} from "../../modules/pattern";
 
 /** Whether `{ v: [matcher] }` matches `{ v: value }`. */
 function accepts(matcher: FieldMatcher | readonly FieldMatcher[], value: unknown): boolean {
@@ -25,9 +32,17 @@ describe("Match builds EventBridge's content filters", () => {
     ["anythingBut one string", Match.anythingBut("SUCCESS"), { "anything-but": "SUCCESS" }],
     ["anythingBut numbers", Match.anythingBut(100, 200), { "anything-but": [100, 200] }],
     ["anythingBut prefix", Match.anythingBut({ prefix: "us-" }), { "anything-but": { prefix: "us-" } }],
-    ["anythingBut suffixes", Match.anythingBut({ suffix: [".png", ".jpg"] }), { "anything-but": { suffix: [".png", ".jpg"] } }],
+    [
+      "anythingBut suffixes",
+      Match.anythingBut({ suffix: [".png", ".jpg"] }),
+      { "anything-but": { suffix: [".png", ".jpg"] } },
+    ],
     ["anythingBut wildcard", Match.anythingBut({ wildcard: "*/lib/*" }), { "anything-but": { wildcard: "*/lib/*" } }],
-    ["anythingBut ignoring case", Match.anythingBut({ equalsIgnoreCase: "stopped" }), { "anything-but": { "equals-ignore-case": "stopped" } }],
+    [
+      "anythingBut ignoring case",
+      Match.anythingBut({ equalsIgnoreCase: "stopped" }),
+      { "anything-but": { "equals-ignore-case": "stopped" } },
+    ],
     ["numeric one comparison", Match.numeric(">", 0), { numeric: [">", 0] }],
     ["numeric range", Match.numeric(">", 0, "<=", 5), { numeric: [">", 0, "<=", 5] }],
     ["equal", Match.equal(300), { numeric: ["=", 300] }],
@@ -105,33 +120,137 @@ describe("Match helpers reject bad values at once", () => {
   const anyValue = (v: unknown) => v as never;
 
   it.each<[string, () => unknown, string]>([
-    ["exactly()", () => Match.exactly(), `Match.exactly: needs at least one value; pass the values to match, e.g. Match.exactly("aws.ec2")`],
+    [
+      "exactly()",
+      () => Match.exactly(),
+      `Match.exactly: needs at least one value; pass the values to match, e.g. Match.exactly("aws.ec2")`,
+    ],
     ["exactly(NaN)", () => Match.exactly(NaN), "Match.exactly: NaN is not a JSON number; use a finite number"],
-    ["prefix(5)", () => Match.prefix(anyValue(5)), `Match.prefix: "prefix" must be a string or {"equals-ignore-case": "..."}, got the number 5; pass text, e.g. {"prefix": "5"}`],
-    ["suffix(null)", () => Match.suffix(anyValue(null)), `Match.suffix: "suffix" must be a string or {"equals-ignore-case": "..."}, got null; use {"suffix": ""} to match any string, or {"exists": true} to match any value`],
-    ["prefixIgnoreCase(5)", () => Match.prefixIgnoreCase(anyValue(5)), `Match.prefixIgnoreCase: "equals-ignore-case" must be a string, got the number 5; pass text, e.g. {"equals-ignore-case": "5"}`],
-    ["suffixIgnoreCase([])", () => Match.suffixIgnoreCase(anyValue([])), `Match.suffixIgnoreCase: "equals-ignore-case" must be a string, got an empty list; give each value its own element, e.g. [{"equals-ignore-case": "a"}, {"equals-ignore-case": "b"}]`],
-    ["equalsIgnoreCase([a])", () => Match.equalsIgnoreCase(anyValue(["a"])), `Match.equalsIgnoreCase: "equals-ignore-case" must be a string, got a list; give each value its own element, e.g. [{"equals-ignore-case": "a"}, {"equals-ignore-case": "b"}]`],
-    ["wildcard(a**)", () => Match.wildcard("a**"), `Match.wildcard: "a**" has consecutive "*" at position 1; use a single "*"`],
-    ["cidr(/32)", () => Match.cidr("10.0.0.1/32"), `Match.cidr: IPv4 prefix length must be between 0 and 31, got 32; to match a single address, list it as a plain value: ["10.0.0.1"]`],
-    ["cidr(not an IP)", () => Match.cidr("2001:db8::g/32"), `Match.cidr: "2001:db8::g" is not an IPv4 or IPv6 address; use a literal address such as "10.0.0.0/8" or "2001:db8::/32" (no host names or zone ids)`],
-    ["exists(yes)", () => Match.exists(anyValue("yes")), `Match.exists: "exists" must be true or false, got the string "yes"; use {"exists": true} or {"exists": false}`],
-    ["anythingBut()", () => Match.anythingBut(), `Match.anythingBut: needs at least one value to exclude; pass the values, e.g. Match.anythingBut("stopped"), or use Match.exists(false) to match a missing field`],
-    ["anythingBut(null)", () => Match.anythingBut(anyValue(null)), `Match.anythingBut: "anything-but" takes strings or numbers, got null; exclude text or numbers (e.g. {"anything-but": ["a", "b"]}); to require the field, use {"exists": true}`],
-    ["anythingBut(a, 1)", () => Match.anythingBut(...anyValue(["a", 1])), `Match.anythingBut: "anything-but" mixes strings and numbers; use one anything-but for strings and another for numbers`],
-    ["anythingBut({prefix: ''})", () => Match.anythingBut({ prefix: "" }), `Match.anythingBut: "anything-but" prefix cannot be empty; give a non-empty prefix; every string starts and ends with ""`],
-    ["anythingBut({equalsIgnoreCase: []})", () => Match.anythingBut({ equalsIgnoreCase: [] }), `Match.anythingBut: "anything-but" equals-ignore-case has an empty list; list at least one value, e.g. {"anything-but": {"equals-ignore-case": ["x"]}}`],
-    ["numeric(!=)", () => Match.numeric(anyValue("!="), 5), `Match.numeric: "!=" is not a numeric operator; exclude numbers with {"anything-but": [5]}`],
-    ["numeric(inverted)", () => Match.numeric(">", 10, "<", 5), `Match.numeric: the range [">", 10, "<", 5] is empty: the lower bound 10 is not below the upper bound 5; swap the bounds`],
-    ["greaterThan(Infinity)", () => Match.greaterThan(Infinity), "Match.greaterThan: Infinity is not a JSON number; use a finite number"],
-    ["between(5, 5)", () => Match.between(5, 5), "Match.between: the lower bound 5 must be below the upper bound 5; use Match.equal(5) to match a single number"],
-    ["between(6, 5)", () => Match.between(6, 5), "Match.between: the lower bound 6 must be below the upper bound 5; swap the bounds"],
-    ["anyOf()", () => Match.anyOf(), `Match.anyOf: needs at least one matcher; pass matchers, e.g. Match.anyOf("a", Match.prefix("b"))`],
-    ["anyOf({})", () => Match.anyOf({}), `Match.anyOf: is an empty object; use a content filter such as {"prefix": "x"} (see the Match helpers)`],
-    ["or(one)", () => Match.or({ a: ["1"] }), "Match.or: needs at least 2 alternatives, got 1; add another alternative, or drop $or and use the single pattern directly"],
-    ["or(a, {})", () => Match.or({ a: ["1"] }, {}), "Match.or (alternative 2): is an empty object, which EventBridge rejects; add at least one field, or remove it"],
-    ["or(a, bad leaf)", () => Match.or({ a: ["1"] }, { source: [anyValue({ prefix: 5 })] }), `Match.or (alternative 2, at source[0].prefix): "prefix" must be a string or {"equals-ignore-case": "..."}, got the number 5; pass text, e.g. {"prefix": "5"}`],
-    ["or(a, reserved field)", () => Match.or({ a: ["1"] }, { prefix: ["x"] }), `Match.or (alternative 2, at prefix): "prefix" is reserved and cannot be a field name inside $or; put operators in a field's list, e.g. {"source": [{"prefix": ...}]}`],
+    [
+      "prefix(5)",
+      () => Match.prefix(anyValue(5)),
+      `Match.prefix: "prefix" must be a string or {"equals-ignore-case": "..."}, got the number 5; pass text, e.g. {"prefix": "5"}`,
+    ],
+    [
+      "suffix(null)",
+      () => Match.suffix(anyValue(null)),
+      `Match.suffix: "suffix" must be a string or {"equals-ignore-case": "..."}, got null; use {"suffix": ""} to match any string, or {"exists": true} to match any value`,
+    ],
+    [
+      "prefixIgnoreCase(5)",
+      () => Match.prefixIgnoreCase(anyValue(5)),
+      `Match.prefixIgnoreCase: "equals-ignore-case" must be a string, got the number 5; pass text, e.g. {"equals-ignore-case": "5"}`,
+    ],
+    [
+      "suffixIgnoreCase([])",
+      () => Match.suffixIgnoreCase(anyValue([])),
+      `Match.suffixIgnoreCase: "equals-ignore-case" must be a string, got an empty list; give each value its own element, e.g. [{"equals-ignore-case": "a"}, {"equals-ignore-case": "b"}]`,
+    ],
+    [
+      "equalsIgnoreCase([a])",
+      () => Match.equalsIgnoreCase(anyValue(["a"])),
+      `Match.equalsIgnoreCase: "equals-ignore-case" must be a string, got a list; give each value its own element, e.g. [{"equals-ignore-case": "a"}, {"equals-ignore-case": "b"}]`,
+    ],
+    [
+      "wildcard(a**)",
+      () => Match.wildcard("a**"),
+      `Match.wildcard: "a**" has consecutive "*" at position 1; use a single "*"`,
+    ],
+    [
+      "cidr(/32)",
+      () => Match.cidr("10.0.0.1/32"),
+      `Match.cidr: IPv4 prefix length must be between 0 and 31, got 32; to match a single address, list it as a plain value: ["10.0.0.1"]`,
+    ],
+    [
+      "cidr(not an IP)",
+      () => Match.cidr("2001:db8::g/32"),
+      `Match.cidr: "2001:db8::g" is not an IPv4 or IPv6 address; use a literal address such as "10.0.0.0/8" or "2001:db8::/32" (no host names or zone ids)`,
+    ],
+    [
+      "exists(yes)",
+      () => Match.exists(anyValue("yes")),
+      `Match.exists: "exists" must be true or false, got the string "yes"; use {"exists": true} or {"exists": false}`,
+    ],
+    [
+      "anythingBut()",
+      () => Match.anythingBut(),
+      `Match.anythingBut: needs at least one value to exclude; pass the values, e.g. Match.anythingBut("stopped"), or use Match.exists(false) to match a missing field`,
+    ],
+    [
+      "anythingBut(null)",
+      () => Match.anythingBut(anyValue(null)),
+      `Match.anythingBut: "anything-but" takes strings or numbers, got null; exclude text or numbers (e.g. {"anything-but": ["a", "b"]}); to require the field, use {"exists": true}`,
+    ],
+    [
+      "anythingBut(a, 1)",
+      () => Match.anythingBut(...anyValue(["a", 1])),
+      `Match.anythingBut: "anything-but" mixes strings and numbers; use one anything-but for strings and another for numbers`,
+    ],
+    [
+      "anythingBut({prefix: ''})",
+      () => Match.anythingBut({ prefix: "" }),
+      `Match.anythingBut: "anything-but" prefix cannot be empty; give a non-empty prefix; every string starts and ends with ""`,
+    ],
+    [
+      "anythingBut({equalsIgnoreCase: []})",
+      () => Match.anythingBut({ equalsIgnoreCase: [] }),
+      `Match.anythingBut: "anything-but" equals-ignore-case has an empty list; list at least one value, e.g. {"anything-but": {"equals-ignore-case": ["x"]}}`,
+    ],
+    [
+      "numeric(!=)",
+      () => Match.numeric(anyValue("!="), 5),
+      `Match.numeric: "!=" is not a numeric operator; exclude numbers with {"anything-but": [5]}`,
+    ],
+    [
+      "numeric(inverted)",
+      () => Match.numeric(">", 10, "<", 5),
+      `Match.numeric: the range [">", 10, "<", 5] is empty: the lower bound 10 is not below the upper bound 5; swap the bounds`,
+    ],
+    [
+      "greaterThan(Infinity)",
+      () => Match.greaterThan(Infinity),
+      "Match.greaterThan: Infinity is not a JSON number; use a finite number",
+    ],
+    [
+      "between(5, 5)",
+      () => Match.between(5, 5),
+      "Match.between: the lower bound 5 must be below the upper bound 5; use Match.equal(5) to match a single number",
+    ],
+    [
+      "between(6, 5)",
+      () => Match.between(6, 5),
+      "Match.between: the lower bound 6 must be below the upper bound 5; swap the bounds",
+    ],
+    [
+      "anyOf()",
+      () => Match.anyOf(),
+      `Match.anyOf: needs at least one matcher; pass matchers, e.g. Match.anyOf("a", Match.prefix("b"))`,
+    ],
+    [
+      "anyOf({})",
+      () => Match.anyOf({}),
+      `Match.anyOf: is an empty object; use a content filter such as {"prefix": "x"} (see the Match helpers)`,
+    ],
+    [
+      "or(one)",
+      () => Match.or({ a: ["1"] }),
+      "Match.or: needs at least 2 alternatives, got 1; add another alternative, or drop $or and use the single pattern directly",
+    ],
+    [
+      "or(a, {})",
+      () => Match.or({ a: ["1"] }, {}),
+      "Match.or (alternative 2): is an empty object, which EventBridge rejects; add at least one field, or remove it",
+    ],
+    [
+      "or(a, bad leaf)",
+      () => Match.or({ a: ["1"] }, { source: [anyValue({ prefix: 5 })] }),
+      `Match.or (alternative 2, at source[0].prefix): "prefix" must be a string or {"equals-ignore-case": "..."}, got the number 5; pass text, e.g. {"prefix": "5"}`,
+    ],
+    [
+      "or(a, reserved field)",
+      () => Match.or({ a: ["1"] }, { prefix: ["x"] }),
+      `Match.or (alternative 2, at prefix): "prefix" is reserved and cannot be a field name inside $or; put operators in a field's list, e.g. {"source": [{"prefix": ...}]}`,
+    ],
   ])("%s", (_call, build, expected) => {
     expect(message(build)).toBe(expected);
   });

@@ -8,11 +8,25 @@ describe("array consistency", () => {
   const pattern: EventPattern = { r: { type: ["A"], id: ["1"] } };
 
   it("matches fields from the same array element", () => {
-    expect(matches(pattern, { r: [{ type: "B", id: "1" }, { type: "A", id: "1" }] })).toBe(true);
+    expect(
+      matches(pattern, {
+        r: [
+          { type: "B", id: "1" },
+          { type: "A", id: "1" },
+        ],
+      }),
+    ).toBe(true);
   });
 
   it("never combines fields from different elements of one array", () => {
-    expect(matches(pattern, { r: [{ type: "A", id: "2" }, { type: "B", id: "1" }] })).toBe(false);
+    expect(
+      matches(pattern, {
+        r: [
+          { type: "A", id: "2" },
+          { type: "B", id: "1" },
+        ],
+      }),
+    ).toBe(false);
   });
 
   it("applies to arrays nested in arrays", () => {
@@ -93,13 +107,9 @@ describe("values", () => {
 
   it("ignores host bits in a CIDR block's address", () => {
     const pattern: EventPattern = { ip: [{ cidr: "10.0.0.5/24" }] };
-    expect(["10.0.0.0", "10.0.0.5", "10.0.0.255", "10.0.1.0", "9.255.255.255"].map((ip) => matches(pattern, { ip }))).toEqual([
-      true,
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect(
+      ["10.0.0.0", "10.0.0.5", "10.0.0.255", "10.0.1.0", "9.255.255.255"].map((ip) => matches(pattern, { ip })),
+    ).toEqual([true, true, true, false, false]);
     expect(matches({ ip: [{ cidr: "2001:db8:ffff::1/33" }] }, { ip: "2001:db8:8000::" })).toBe(true);
     expect(matches({ ip: [{ cidr: "2001:db8:ffff::1/33" }] }, { ip: "2001:db8:7fff::" })).toBe(false);
   });
@@ -157,7 +167,11 @@ describe("inputs", () => {
 
   it("compiles once for many events", () => {
     const compiled = compilePattern({ detail: { status: [{ "anything-but": "SUCCESS" }] } });
-    expect(["FAILED", "SUCCESS", 5].map((status) => compiled.matches({ detail: { status } }))).toEqual([true, false, true]);
+    expect(["FAILED", "SUCCESS", 5].map((status) => compiled.matches({ detail: { status } }))).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 });
 
@@ -185,6 +199,9 @@ describe("explain", () => {
 
   it("labels the $or alternatives", () => {
     const or = compilePattern({ $or: [{ a: ["1"] }, { b: ["2"] }] });
-    expect(or.explain({ a: "2" })).toEqual(['$or alternative 1: a: no value matches (the event has "2")', "$or alternative 2: b: missing from the event"]);
+    expect(or.explain({ a: "2" })).toEqual([
+      '$or alternative 1: a: no value matches (the event has "2")',
+      "$or alternative 2: b: missing from the event",
+    ]);
   });
 });

@@ -21,19 +21,29 @@ describe("renderPattern", () => {
   });
 
   it("renders the same pattern the same way whatever its key order", () => {
-    const a: EventPattern = { detail: { status: ["FAILED"], meta: { user: { email: [{ suffix: "@x.com" }] } } }, source: ["s"] };
-    const b: EventPattern = { source: ["s"], detail: { meta: { user: { email: [{ suffix: "@x.com" }] } }, status: ["FAILED"] } };
+    const a: EventPattern = {
+      detail: { status: ["FAILED"], meta: { user: { email: [{ suffix: "@x.com" }] } } },
+      source: ["s"],
+    };
+    const b: EventPattern = {
+      source: ["s"],
+      detail: { meta: { user: { email: [{ suffix: "@x.com" }] } }, status: ["FAILED"] },
+    };
     expect(renderPattern(a)).toBe(renderPattern(b));
   });
 
   it("keeps list order and the content of operators", () => {
-    const pattern: EventPattern = { n: [3, 1, { numeric: [">", 0, "<=", 5] }, { "anything-but": { prefix: ["b", "a"] } }] };
+    const pattern: EventPattern = {
+      n: [3, 1, { numeric: [">", 0, "<=", 5] }, { "anything-but": { prefix: ["b", "a"] } }],
+    };
     expect(JSON.parse(renderPattern(pattern))).toEqual(pattern);
     expect(renderPattern(pattern)).toBe('{"n":[3,1,{"numeric":[">",0,"<=",5]},{"anything-but":{"prefix":["b","a"]}}]}');
   });
 
   it("re-renders a JSON string canonically", () => {
-    expect(renderPattern('{ "detail": {"b": [1], "a": [2]}, "source": ["s"] }')).toBe('{"source":["s"],"detail":{"a":[2],"b":[1]}}');
+    expect(renderPattern('{ "detail": {"b": [1], "a": [2]}, "source": ["s"] }')).toBe(
+      '{"source":["s"],"detail":{"a":[2],"b":[1]}}',
+    );
   });
 
   it("indents on request", () => {
