@@ -22,6 +22,12 @@ export interface ForwardingDestination {
   readonly eventBusArn?: string;
 }
 
+/** Something that knows which bus it is, as a forwarding destination (e.g. a `SecurityEventCollector`). */
+export interface IForwardingDestination {
+  /** The bus, with account, region and name known at synth time. */
+  readonly forwardingDestination: ForwardingDestination;
+}
+
 /** A destination whose parts have been checked, with the ARN in both forms. */
 export interface ResolvedDestination {
   readonly accountId: string;
@@ -36,9 +42,11 @@ export interface ResolvedDestination {
 const BUS_NAME = /^[/.\-_A-Za-z0-9]{1,256}$/;
 
 /** Checks a destination given as an ARN or as parts, and resolves it. */
-export function resolveDestination(scope: Construct, destination: ForwardingDestination | string): ResolvedDestination {
+export function resolveDestination(scope: Construct, destination: ForwardingDestination | IForwardingDestination | string): ResolvedDestination {
   let parts: ForwardingDestination;
-  if (typeof destination === "string") {
+  if (typeof destination !== "string" && "forwardingDestination" in destination) {
+    parts = destination.forwardingDestination;
+  } else if (typeof destination === "string") {
     const arn = checkArn(`${scope.node.path}: destination`, destination, {
       service: "events",
       resource: /^event-bus\/[/.\-_A-Za-z0-9]+$/,

@@ -7,7 +7,7 @@ import type { EventPattern } from "../pattern/types";
 import { RetryPolicy } from "../targets/base";
 import { checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
-import { ForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
+import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
 import { CloudFormationTemplate, forwardingTemplate } from "./forwarding-template";
 import { checkRegion, checkRegionList, GLOBAL_SERVICES_REGION } from "./regions";
 import { ServiceEventPatterns } from "./service-event-patterns";
@@ -34,7 +34,7 @@ export interface StackSetOperationPreferences {
 /** Properties of an {@link OrganizationForwarding}. */
 export interface OrganizationForwardingProps {
   /** The bus events go to: a `SecurityEventCollector` (whose policy must admit the organisation), parts, or an ARN. */
-  readonly destination: ForwardingDestination | string;
+  readonly destination: ForwardingDestination | IForwardingDestination | string;
   /** The events to forward from every account and region, e.g. `ServiceEventPatterns.securityFindings()`. */
   readonly eventPattern: EventPattern;
   /** Organisational units (`ou-…`) or the root (`r-…`) whose accounts, present and future, forward. */

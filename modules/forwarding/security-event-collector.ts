@@ -8,7 +8,7 @@ import { IEventBus } from "../bus/event-bus";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { policyDocument, PolicyStatement } from "../private/iam";
 import { physicalName } from "../private/naming";
-import { ForwardingDestination } from "./destination";
+import type { ForwardingDestination, IForwardingDestination } from "./destination";
 import { checkRegion, eventBusArn } from "./regions";
 
 /** Archive settings of a {@link SecurityEventCollector}. */
@@ -52,10 +52,13 @@ export const DEFAULT_COLLECTOR_BUS_NAME = "aws-service-events";
  * archive for replay. Point `ServiceEventForwarder` and `OrganizationForwarding` at it, and put
  * rules on it (`new StaxEventRule(scope, id, { bus: collector, ... })`) to route what arrives.
  */
-export class SecurityEventCollector extends Construct implements IEventBus, ForwardingDestination {
+export class SecurityEventCollector extends Construct implements IEventBus, IForwardingDestination {
+  /** Name of the bus (a reference to the bus resource, so rules on it are created after it). */
   public readonly eventBusName: string;
   /** ARN of the bus (a reference to the bus resource). */
   public readonly eventBusArn: string;
+  /** Name of the bus as configured (a plain string). */
+  public readonly configuredEventBusName: string;
   public readonly accountId: string;
   public readonly region: string;
   public readonly provider?: TerraformProvider;
@@ -74,16 +77,17 @@ export class SecurityEventCollector extends Construct implements IEventBus, Forw
     this.accountId = props.accountId;
     this.region = props.region;
     this.provider = props.provider;
-    this.eventBusName = props.eventBusName ?? DEFAULT_COLLECTOR_BUS_NAME;
-    this.checkBusName(this.eventBusName);
+    this.configuredEventBusName = props.eventBusName ?? DEFAULT_COLLECTOR_BUS_NAME;
+    this.checkBusName(this.configuredEventBusName);
 
     this.bus = new CloudwatchEventBus(this, "Bus", {
       provider: props.provider,
-      name: this.eventBusName,
+      name: this.configuredEventBusName,
       description: "Aggregation bus for AWS service events forwarded from every region and account",
       kmsKeyIdentifier: props.kmsKeyIdentifier,
       tags: props.tags,
     });
+    this.eventBusName = this.bus.name;
     this.eventBusArn = this.bus.arn;
 
     const statements = this.putEventsStatements(props);
@@ -101,7 +105,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, Forw
       this.archive = new CloudwatchEventArchive(this, "Archive", {
         provider: props.provider,
         name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48 }),
-        description: `Replay archive of ${this.eventBusName}`,
+        description: `Replay archive of ${this.configuredEventBusName}`,
         eventSourceArn: this.bus.arn,
         retentionDays,
       });
@@ -110,10 +114,16 @@ export class SecurityEventCollector extends Construct implements IEventBus, Forw
 
   /** The bus ARN spelled out from account, region and name (no reference to the resource). */
   public get staticEventBusArn(): string {
-    return eventBusArn(this.region, this.accountId, this.eventBusName);
+    return eventBusArn(this.region, this.accountId, this.configuredEventBusName);
+  }
+
+  /** The bus as the destination of forwarders: parts known at synth time, ARN referencing the bus. */
+  public get forwardingDestination(): ForwardingDestination {
+    return { accountId: this.accountId, region: this.region, eventBusName: this.configuredEventBusName, eventBusArn: this.eventBusArn };
   }
 
   private putEventsStatements(props: SecurityEventCollectorProps): PolicyStatement[] {
+    // The ARN spelled out (not a reference), so `terraform plan` shows the whole policy for review.
     const statements: PolicyStatement[] = [];
     if (props.organizationId !== undefined) {
       if (!isUnresolved(props.organizationId) && !ORGANIZATION_ID.test(props.organizationId)) {
@@ -124,7 +134,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, Forw
         Effect: "Allow",
         Principal: "*",
         Action: "events:PutEvents",
-        Resource: this.bus.arn,
+        Resource: this.staticEventBusArn,
         Condition: { StringEquals: { "aws:PrincipalOrgID": props.organizationId } },
       });
     }
@@ -139,7 +149,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, Forw
         Effect: "Allow",
         Principal: { AWS: accounts.map((account) => `arn:aws:iam::${account}:root`) },
         Action: "events:PutEvents",
-        Resource: this.bus.arn,
+        Resource: this.staticEventBusArn,
       });
     }
     return statements;

@@ -9,7 +9,7 @@ import { RetryPolicy } from "../targets/base";
 import { checkAccountId, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { ServiceRole } from "../private/role";
-import { ForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
+import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
 import { addForwarding } from "./loops";
 import { checkRegion, checkRegionList, eventBusArn, GLOBAL_SERVICES_REGION } from "./regions";
 import { ServiceEventPatterns } from "./service-event-patterns";
@@ -21,7 +21,7 @@ export interface ServiceEventForwarderProps {
   /** Regions whose `default` bus is forwarded; include us-east-1 for global services (IAM, sign-in, ...). */
   readonly regions: readonly string[];
   /** The bus events go to: a `SecurityEventCollector`, `{ accountId, region, eventBusName }`, or its ARN. */
-  readonly destination: ForwardingDestination | string;
+  readonly destination: ForwardingDestination | IForwardingDestination | string;
   /** The events to forward, e.g. `ServiceEventPatterns.securityFindings()`; the same in every region. */
   readonly eventPattern: EventPattern;
   /**

@@ -28,7 +28,7 @@ describe("SecurityEventCollector", () => {
         Effect: "Allow",
         Principal: "*",
         Action: "events:PutEvents",
-        Resource: refOf(collector.bus, "arn"),
+        Resource: "arn:aws:events:ap-southeast-2:111122223333:event-bus/aws-service-events",
         Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
       },
     ]);
