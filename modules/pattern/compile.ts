@@ -139,7 +139,7 @@ function compileLeaf(leaf: Leaf): { absent: boolean; test: KeyTest["test"] } {
       for (const t of stringTests) if (t(value)) return true;
     } else if (typeof value === "number") {
       if (numbers.has(value)) return true;
-      for (const t of numberTests) if (t(value)) return true;
+      if (Number.isFinite(value)) for (const t of numberTests) if (t(value)) return true;
     } else if (literals.has(value)) return true;
     for (const t of anyTests) if (t(value)) return true;
     return false;

@@ -69,14 +69,18 @@ export function flattenEvent(event: Record<string, unknown>, steps: ReadonlySet<
   return { fields, hasMembership };
 }
 
-/** The value as JSON would carry it: non-finite numbers and non-JSON values become null. */
+/**
+ * The value as the engine sees it: NaN and non-JSON values become null (as JSON.stringify writes
+ * them); ±Infinity (what JSON.parse makes of an overflowing number such as 1e400) stays a number
+ * that no numeric test matches, as event-ruler cannot compare it.
+ */
 function toScalar(value: unknown): Scalar {
   switch (typeof value) {
     case "string":
     case "boolean":
       return value;
     case "number":
-      return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
+      return Number.isNaN(value) ? null : value === 0 ? 0 : value;
     case "bigint":
       return Number(value);
     default:

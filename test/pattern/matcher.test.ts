@@ -93,9 +93,15 @@ describe("values", () => {
     expect(matches({ n: [{ numeric: [">", 5e9] }] }, { n: 6e9 })).toBe(true);
   });
 
-  it("reads non-finite numbers in an event as null, as JSON would carry them", () => {
+  it("reads NaN in an event as null, as JSON.stringify writes it", () => {
     expect(matches({ n: [null] }, { n: NaN })).toBe(true);
-    expect(matches({ n: [{ numeric: [">", 0] }] }, { n: Infinity })).toBe(false);
+  });
+
+  it("never compares a number too large for a double (1e400), as event-ruler cannot", () => {
+    expect(matches({ n: [{ numeric: [">", 0] }] }, '{"n": 1e400}')).toBe(false);
+    expect(matches({ n: [{ "anything-but": [5] }] }, '{"n": 1e400}')).toBe(true);
+    expect(matches({ n: [{ exists: true }] }, '{"n": 1e400}')).toBe(true);
+    expect(matches({ n: [null] }, '{"n": 1e400}')).toBe(false);
   });
 
   it("matches an IP address literal in any spelling of the same address", () => {
