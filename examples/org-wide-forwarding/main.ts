@@ -38,7 +38,7 @@ export interface OrgWideForwardingConfig {
 export const EXAMPLE: OrgWideForwardingConfig = {
   securityAccountId: "111122223333",
   organizationId: "o-a1b2c3d4e5",
-  organizationalUnitIds: ["ou-ab12-workload1", "ou-ab12-sandbox01"],
+  organizationalUnitIds: ["ou-ab12-11111111", "ou-ab12-22222222"],
   homeRegion: "ap-southeast-2",
   regions: ["us-east-1", "ap-southeast-2", "eu-west-1"],
   stackName: "stax-org-wide-forwarding",

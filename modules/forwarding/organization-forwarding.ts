@@ -67,6 +67,14 @@ export interface OrganizationForwardingProps {
   readonly tags?: { readonly [key: string]: string };
 }
 
+/**
+ * A string Terraform takes literally: `${…}` and `%{…}` (CloudFormation's `Fn::Sub` uses `${AWS::Region}`)
+ * are escaped as `$${…}` and `%%{…}`, while cdktf tokens (`${TfToken[…]}`) are left to resolve.
+ */
+function terraformLiteral(text: string): string {
+  return text.replace(/\$\{(?!TfToken\[)/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
+
 const OU_ID = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/;
 const DEFAULT_NAME = "stax-service-event-forwarding";
 
@@ -134,7 +142,7 @@ export class OrganizationForwarding extends Construct {
       capabilities: ["CAPABILITY_NAMED_IAM"],
       callAs,
       operationPreferences: { ...preferences.counts, regionConcurrencyType: preferences.regionConcurrencyType, regionOrder },
-      templateBody: JSON.stringify(this.template),
+      templateBody: terraformLiteral(JSON.stringify(this.template)),
       tags: props.tags,
       // With service-managed permissions AWS reports an administration role Terraform did not set.
       lifecycle: { ignoreChanges: ["administration_role_arn"] },
