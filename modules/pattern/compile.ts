@@ -4,6 +4,7 @@
  * Paths are joined with ".", so `{"a": {"b": ...}}` and `{"a.b": ...}` name the same field, as in
  * event-ruler. Keys are sorted as event-ruler's state machine sorts them.
  */
+import { PatternError } from "./errors";
 import { inIpRange, ipHex, isIpRange, parseCidr } from "./ip";
 import { ignoreCaseRegExp, wildcardRegExp } from "./text";
 import type { OrMode } from "./validate";
@@ -36,6 +37,9 @@ export interface CompiledRules {
 }
 
 type Leaf = readonly unknown[];
+
+/** Most alternatives a pattern's `$or`s may expand to before it is refused (the count multiplies). */
+const MAX_ALTERNATIVES = 10_000;
 
 /** One alternative of a pattern before compilation: leaf lists by flattened path. */
 export type Draft = ReadonlyMap<string, Leaf>;
@@ -81,6 +85,13 @@ function expand(
       for (const branch of value as Record<string, unknown>[]) {
         const start = before.length === 0 ? [new Map<string, Leaf>()] : before.map((d) => new Map(d));
         drafts.push(...expand(branch, prefix, start, mode));
+        if (drafts.length > MAX_ALTERNATIVES) {
+          throw new PatternError(
+            "pattern",
+            `expands to more than ${MAX_ALTERNATIVES} alternatives (every combination of its $or branches)`,
+            "split it into several rules, or merge $or branches that test the same field into one value list",
+          );
+        }
       }
       continue;
     }

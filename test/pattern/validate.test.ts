@@ -92,6 +92,16 @@ describe("validatePattern rejects the pattern as a whole", () => {
     );
   });
 
+  it("rejects $or combinations that multiply beyond 10000 alternatives, without expanding them all", () => {
+    const pattern = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`f${i}`, { $or: [{ a: [1] }, { b: [2] }] }]),
+    );
+    expect(rejection(pattern)).toBe(
+      "pattern: expands to more than 10000 alternatives (every combination of its $or branches); " +
+        "split it into several rules, or merge $or branches that test the same field into one value list",
+    );
+  });
+
   it("rejects more than 256 fields in one alternative", () => {
     const pattern = Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`f${i}`, [1]]));
     expect(rejection(pattern)).toBe(
