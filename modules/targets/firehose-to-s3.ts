@@ -50,8 +50,8 @@ export interface FirehoseToS3Props {
 /**
  * A Firehose delivery stream writing to an S3 bucket with secure defaults: public access blocked,
  * bucket-owner-enforced ownership, TLS-only bucket policy, default encryption (SSE-S3, or SSE-KMS
- * with your key), versioning, GZIP-compressed objects under a date-partitioned prefix and failed
- * records under an error prefix. Firehose writes through a role trusted for this stream only and
+ * with your key), versioning, GZIP-compressed objects of newline-delimited records under a
+ * date-partitioned prefix, and failed records under an error prefix. Firehose writes through a role trusted for this stream only and
  * allowed only the S3 (and KMS) actions delivery needs, on this bucket (and key).
  *
  * Use it as a target with `new FirehoseTarget(firehoseToS3)`.
@@ -129,6 +129,8 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
         prefix: `${prefix}${DATE_PARTITION}`,
         errorOutputPrefix: `${errorPrefix}!{firehose:error-output-type}/${DATE_PARTITION}`,
         compressionFormat: "GZIP",
+        // One record per line (JSON Lines), so Athena and other readers can split the objects.
+        processingConfiguration: { enabled: true, processors: [{ type: "AppendDelimiterToRecord" }] },
         bufferingInterval: props.bufferingIntervalSeconds ?? 300,
         bufferingSize: props.bufferingSizeMiB ?? 5,
         kmsKeyArn: props.kmsKeyArn,
