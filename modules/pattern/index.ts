@@ -6,7 +6,13 @@
 export type { ContentFilter, EventPattern, FieldMatcher } from "./types";
 export { PatternError } from "./errors";
 export { Match, type AnythingButForm, type ExactValue, type NumericOperator, type OneOrMany } from "./match";
-export { checkPatternSize, patternSize, validatePattern, type ValidatePatternOptions } from "./validate";
+export {
+  checkPatternSize,
+  DEFAULT_MAX_PATTERN_LENGTH,
+  patternSize,
+  validatePattern,
+  type ValidatePatternOptions,
+} from "./validate";
 export { renderPattern, type RenderOptions } from "./render";
 export { compilePattern, matches, type CompiledPattern } from "./matcher";
 export { setupStaxEventsJest, staxEventsMatchers, type EventMatcherResult, type HasEventPattern } from "./jest";

@@ -11,8 +11,6 @@ import { IRule, IRuleTarget } from "./target";
 
 /** EventBridge allows at most this many targets on one rule. */
 export const MAX_TARGETS_PER_RULE = 5;
-/** Default EventBridge quota on the length of an event pattern. */
-export const DEFAULT_MAX_PATTERN_LENGTH = 2048;
 const RULE_NAME = /^[.\-_A-Za-z0-9]+$/;
 
 /** Properties of a {@link StaxEventRule}. */
@@ -57,7 +55,7 @@ export class StaxEventRule extends Construct implements IRule {
     this.checkRuleName(this.ruleName);
     this.eventPattern = props.eventPattern;
     try {
-      validatePattern(props.eventPattern, { maxLength: props.maxPatternLength ?? DEFAULT_MAX_PATTERN_LENGTH });
+      validatePattern(props.eventPattern, { maxLength: props.maxPatternLength });
     } catch (e) {
       if (e instanceof PatternError) fail(this, e.message);
       throw e;

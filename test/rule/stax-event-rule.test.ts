@@ -130,3 +130,17 @@ describe("StaxEventRule", () => {
     });
   });
 });
+
+describe("StaxEventRule with the offline matcher", () => {
+  it("matches the events its pattern selects, as users can assert with toMatchEvent", () => {
+    const { stack, bus } = setup();
+    const rule = new StaxEventRule(stack, "Failed", { bus, eventPattern: bus.securityEvents.failedLogins() });
+    const event = {
+      source: bus.partnerEventSourceName,
+      "detail-type": "Security: UserAuthenticationEvent",
+      detail: { status: "FAILED" },
+    };
+    expect(rule).toMatchEvent(event);
+    expect(rule).not.toMatchEvent({ ...event, detail: { status: "SUCCESS" } });
+  });
+});
