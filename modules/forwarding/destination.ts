@@ -30,8 +30,11 @@ export interface IForwardingDestination {
 
 /** A destination whose parts have been checked, with the ARN in both forms. */
 export interface ResolvedDestination {
+  /** 12-digit id of the account the bus is in. */
   readonly accountId: string;
+  /** Region of the bus. */
   readonly region: string;
+  /** Name of the bus. */
   readonly eventBusName: string;
   /** ARN to put in targets and policies (may be a reference to the bus resource). */
   readonly eventBusArn: string;

@@ -31,9 +31,13 @@ export interface ForwardingTemplateOptions {
 
 /** A CloudFormation template as a JSON object. */
 export interface CloudFormationTemplate {
+  /** Template format version. */
   readonly AWSTemplateFormatVersion: "2010-09-09";
+  /** What the template deploys. */
   readonly Description: string;
+  /** Conditions, by name (`IsRoleRegion`). */
   readonly Conditions: { readonly [name: string]: unknown };
+  /** Resources, by logical id. */
   readonly Resources: { readonly [logicalId: string]: { readonly Type: string; readonly [key: string]: unknown } };
 }
 

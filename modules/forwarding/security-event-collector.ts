@@ -59,8 +59,11 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
   public readonly eventBusArn: string;
   /** Name of the bus as configured (a plain string). */
   public readonly configuredEventBusName: string;
+  /** The security account the collector lives in. */
   public readonly accountId: string;
+  /** Home region of the collector. */
   public readonly region: string;
+  /** Provider of the collector's resources. @default - the stack's default AWS provider */
   public readonly provider?: TerraformProvider;
   /** The bus resource. */
   public readonly bus: CloudwatchEventBus;
