@@ -53,7 +53,10 @@ function synthOnce(regions: readonly string[]): { millis: number; resources: num
   const stack = buildCrossRegionForwarding(Testing.app(), { regions });
   const json = JSON.parse(Testing.synth(stack, true));
   const millis = Number(process.hrtime.bigint() - start) / 1e6;
-  const resources = Object.values(json.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  const resources = Object.values(json.resource as Record<string, object>).reduce(
+    (n, byName) => n + Object.keys(byName).length,
+    0,
+  );
   const providers = ([] as unknown[]).concat(json.provider.aws).length;
   return { millis, resources, providers };
 }
@@ -71,7 +74,12 @@ export function run(options: ForwardingBenchOptions = {}): ForwardingBenchResult
   const rows = [1, 4, AWS_COMMERCIAL_REGIONS.length].map((count): ForwardingBenchRow => {
     const regions = regionsFor(count);
     const samples = Array.from({ length: runs }, () => synthOnce(regions));
-    return { regions: count, synthMillis: median(samples.map((s) => s.millis)), resources: samples[0].resources, providers: samples[0].providers };
+    return {
+      regions: count,
+      synthMillis: median(samples.map((s) => s.millis)),
+      resources: samples[0].resources,
+      providers: samples[0].providers,
+    };
   });
   const [one, four] = rows;
   const resourcesPerRegion = (four.resources - one.resources) / (four.regions - one.regions);
@@ -84,10 +92,12 @@ function print(result: ForwardingBenchResult): void {
   const lines = [
     `forwarding: synthesis of examples/cross-region-forwarding (median of ${result.runs} runs, after a warm-up)`,
     "  regions  synth ms  resources  providers",
-    ...result.rows.map((r) => `  ${String(r.regions).padStart(7)}  ${r.synthMillis.toFixed(0).padStart(8)}  ${String(r.resources).padStart(9)}  ${String(r.providers).padStart(9)}`),
+    ...result.rows.map(
+      (r) =>
+        `  ${String(r.regions).padStart(7)}  ${r.synthMillis.toFixed(0).padStart(8)}  ${String(r.resources).padStart(9)}  ${String(r.providers).padStart(9)}`,
+    ),
     `  ${result.resourcesPerRegion} Terraform resources per forwarded region (rule, target, dead-letter queue, queue policy); ${result.fixedResources} fixed`,
   ];
-  // eslint-disable-next-line no-console
   console.log(lines.join("\n"));
 }
 

@@ -14,7 +14,12 @@ import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecureQueue, SqsTarget, StaxEventRule } from "stax-events-cdktf";
 // Moves into the "stax-events-cdktf" import once the package root re-exports forwarding.
-import { AWS_DEFAULT_ENABLED_REGIONS, SecurityEventCollector, ServiceEventForwarder, ServiceEventPatterns } from "stax-events-cdktf/forwarding";
+import {
+  AWS_DEFAULT_ENABLED_REGIONS,
+  SecurityEventCollector,
+  ServiceEventForwarder,
+  ServiceEventPatterns,
+} from "stax-events-cdktf/forwarding";
 
 /** Settings of the example. */
 export interface CrossRegionForwardingConfig {
@@ -85,7 +90,10 @@ export class CrossRegionForwardingStack extends TerraformStack {
 }
 
 /** Builds the example into `app`, with any settings overridden. */
-export function buildCrossRegionForwarding(app: App, overrides: Partial<CrossRegionForwardingConfig> = {}): CrossRegionForwardingStack {
+export function buildCrossRegionForwarding(
+  app: App,
+  overrides: Partial<CrossRegionForwardingConfig> = {},
+): CrossRegionForwardingStack {
   return new CrossRegionForwardingStack(app, { ...EXAMPLE, ...overrides });
 }
 

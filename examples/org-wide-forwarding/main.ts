@@ -67,7 +67,9 @@ export class OrgWideForwardingStack extends TerraformStack {
         ServiceEventPatterns.securityFindings(),
         ServiceEventPatterns.consoleSignInFailures(),
         ServiceEventPatterns.rootUserActivity(),
-        ServiceEventPatterns.cloudTrailManagementEvents(["cloudtrail"], { eventNames: ["StopLogging", "DeleteTrail", "UpdateTrail"] }),
+        ServiceEventPatterns.cloudTrailManagementEvents(["cloudtrail"], {
+          eventNames: ["StopLogging", "DeleteTrail", "UpdateTrail"],
+        }),
       ),
       organizationalUnitIds: config.organizationalUnitIds,
       regions: config.regions,
@@ -81,7 +83,10 @@ export class OrgWideForwardingStack extends TerraformStack {
 }
 
 /** Builds the example into `app`, with any settings overridden. */
-export function buildOrgWideForwarding(app: App, overrides: Partial<OrgWideForwardingConfig> = {}): OrgWideForwardingStack {
+export function buildOrgWideForwarding(
+  app: App,
+  overrides: Partial<OrgWideForwardingConfig> = {},
+): OrgWideForwardingStack {
   return new OrgWideForwardingStack(app, { ...EXAMPLE, ...overrides });
 }
 

@@ -45,7 +45,10 @@ export interface ResolvedDestination {
 const BUS_NAME = /^[/.\-_A-Za-z0-9]{1,256}$/;
 
 /** Checks a destination given as an ARN or as parts, and resolves it. */
-export function resolveDestination(scope: Construct, destination: ForwardingDestination | IForwardingDestination | string): ResolvedDestination {
+export function resolveDestination(
+  scope: Construct,
+  destination: ForwardingDestination | IForwardingDestination | string,
+): ResolvedDestination {
   let parts: ForwardingDestination;
   if (typeof destination !== "string" && "forwardingDestination" in destination) {
     parts = destination.forwardingDestination;
@@ -56,8 +59,16 @@ export function resolveDestination(scope: Construct, destination: ForwardingDest
       what: "an event bus",
       expected: "arn:aws:events:<region>:<12-digit account>:event-bus/<name>",
     });
-    if (!arn) fail(scope, "destination is a reference; pass the bus as { accountId, region, eventBusName, eventBusArn } so it can be checked at synth time.");
-    if (arn.partition !== "aws") fail(scope, `destination '${destination}' is in partition '${arn.partition}'; forwarding supports the commercial partition ('aws') only.`);
+    if (!arn)
+      fail(
+        scope,
+        "destination is a reference; pass the bus as { accountId, region, eventBusName, eventBusArn } so it can be checked at synth time.",
+      );
+    if (arn.partition !== "aws")
+      fail(
+        scope,
+        `destination '${destination}' is in partition '${arn.partition}'; forwarding supports the commercial partition ('aws') only.`,
+      );
     parts = { region: arn.region, accountId: arn.account, eventBusName: arn.resource.slice("event-bus/".length) };
   } else {
     parts = destination;
@@ -65,10 +76,16 @@ export function resolveDestination(scope: Construct, destination: ForwardingDest
   checkAccountId(scope, "destination account id", parts.accountId);
   checkRegion(scope, "destination region", parts.region);
   if (isUnresolved(parts.accountId) || isUnresolved(parts.region) || isUnresolved(parts.eventBusName)) {
-    fail(scope, "destination account id, region and bus name must be known at synth time (not references), so loops can be refused. Pass literal values.");
+    fail(
+      scope,
+      "destination account id, region and bus name must be known at synth time (not references), so loops can be refused. Pass literal values.",
+    );
   }
   if (!BUS_NAME.test(parts.eventBusName)) {
-    fail(scope, `destination bus name '${parts.eventBusName}' is not valid; use 1-256 letters, digits, '.', '-', '_' or '/'.`);
+    fail(
+      scope,
+      `destination bus name '${parts.eventBusName}' is not valid; use 1-256 letters, digits, '.', '-', '_' or '/'.`,
+    );
   }
   const staticArn = eventBusArn(parts.region, parts.accountId, parts.eventBusName);
   return { ...parts, staticArn, eventBusArn: parts.eventBusArn ?? staticArn };

@@ -5,7 +5,12 @@
  * policy and a dead-letter queue in the region), written as a StackSet template.
  */
 import type { EventPattern } from "../pattern/types";
-import { allowServiceStatement, denyInsecureTransportStatement, policyDocument, serviceTrustPolicy } from "../private/iam";
+import {
+  allowServiceStatement,
+  denyInsecureTransportStatement,
+  policyDocument,
+  serviceTrustPolicy,
+} from "../private/iam";
 
 /** What the forwarding template is made of. */
 export interface ForwardingTemplateOptions {
@@ -59,7 +64,10 @@ export function forwardingTemplate(options: ForwardingTemplateOptions): CloudFor
     Id: "Destination",
     Arn: options.destinationArn,
     RoleArn: { "Fn::Sub": `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${options.roleName}` },
-    RetryPolicy: { MaximumEventAgeInSeconds: options.maximumEventAgeSeconds, MaximumRetryAttempts: options.maximumRetryAttempts },
+    RetryPolicy: {
+      MaximumEventAgeInSeconds: options.maximumEventAgeSeconds,
+      MaximumRetryAttempts: options.maximumRetryAttempts,
+    },
   };
   const resources: Record<string, { Type: string; [key: string]: unknown }> = {
     ForwardingRole: {
@@ -68,11 +76,15 @@ export function forwardingTemplate(options: ForwardingTemplateOptions): CloudFor
       Properties: {
         RoleName: options.roleName,
         Description: "Lets EventBridge put forwarded AWS service events on the destination bus, and nothing else",
-        AssumeRolePolicyDocument: JSON.parse(serviceTrustPolicy({ service: "events.amazonaws.com", sourceAccount: ACCOUNT_ID })),
+        AssumeRolePolicyDocument: JSON.parse(
+          serviceTrustPolicy({ service: "events.amazonaws.com", sourceAccount: ACCOUNT_ID }),
+        ),
         Policies: [
           {
             PolicyName: "least-privilege",
-            PolicyDocument: JSON.parse(policyDocument([{ Effect: "Allow", Action: ["events:PutEvents"], Resource: [options.destinationArn] }])),
+            PolicyDocument: JSON.parse(
+              policyDocument([{ Effect: "Allow", Action: ["events:PutEvents"], Resource: [options.destinationArn] }]),
+            ),
           },
         ],
       },

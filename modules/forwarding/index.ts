@@ -1,4 +1,9 @@
-export { AWS_COMMERCIAL_REGIONS, AWS_DEFAULT_ENABLED_REGIONS, AWS_OPT_IN_REGIONS, GLOBAL_SERVICES_REGION } from "./regions";
+export {
+  AWS_COMMERCIAL_REGIONS,
+  AWS_DEFAULT_ENABLED_REGIONS,
+  AWS_OPT_IN_REGIONS,
+  GLOBAL_SERVICES_REGION,
+} from "./regions";
 export type { ForwardingDestination, IForwardingDestination, ResolvedDestination } from "./destination";
 export * from "./service-event-patterns";
 export * from "./security-event-collector";

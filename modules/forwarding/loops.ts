@@ -17,7 +17,10 @@ export function addForwarding(scope: Construct, sources: readonly string[], dest
   const path = pathBetween(graph, destination, new Set(sources));
   if (path) {
     const route = path.length > 1 ? `${path.join(" → ")}, and '${path[path.length - 1]}'` : `'${destination}'`;
-    fail(scope, `forwarding to '${destination}' would loop: ${route} is a source bus of this forwarder. Forward to a custom bus that forwards nothing (SecurityEventCollector), or remove the region that closes the loop.`);
+    fail(
+      scope,
+      `forwarding to '${destination}' would loop: ${route} is a source bus of this forwarder. Forward to a custom bus that forwards nothing (SecurityEventCollector), or remove the region that closes the loop.`,
+    );
   }
   for (const source of sources) {
     const targets = graph.get(source) ?? new Set<string>();

@@ -100,11 +100,16 @@ export class OrganizationForwarding extends Construct {
     const regions = checkRegionList(this, "regions", props.regions);
     this.destination = resolveDestination(this, props.destination);
     const ous = this.checkOus(props.organizationalUnitIds);
-    const roleRegion = props.roleRegion ?? (regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : regions[0]);
+    const roleRegion =
+      props.roleRegion ?? (regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : regions[0]);
     checkRegion(this, "roleRegion", roleRegion);
-    if (!regions.includes(roleRegion)) fail(this, `roleRegion '${roleRegion}' is not in regions (${regions.join(", ")}). Pick one of them.`);
+    if (!regions.includes(roleRegion))
+      fail(this, `roleRegion '${roleRegion}' is not in regions (${regions.join(", ")}). Pick one of them.`);
     if (this.destination.eventBusName === "default" && regions.includes(this.destination.region)) {
-      fail(this, `destination '${this.destination.staticArn}' is a default bus in '${this.destination.region}', a source region: in its own account it would be forwarded to itself. Forward to a custom bus (e.g. a SecurityEventCollector), or remove '${this.destination.region}' from regions.`);
+      fail(
+        this,
+        `destination '${this.destination.staticArn}' is a default bus in '${this.destination.region}', a source region: in its own account it would be forwarded to itself. Forward to a custom bus (e.g. a SecurityEventCollector), or remove '${this.destination.region}' from regions.`,
+      );
     }
     try {
       validatePattern(props.eventPattern);
@@ -137,11 +142,18 @@ export class OrganizationForwarding extends Construct {
       name: props.stackSetName ?? physicalName(this, { maxLength: 128, illegal: /[^A-Za-z0-9-]/g }),
       description: "Forwards AWS service events from every account of the organisational units to the security account",
       permissionModel: "SERVICE_MANAGED",
-      autoDeployment: { enabled: props.autoDeployment ?? true, retainStacksOnAccountRemoval: props.retainStacksOnAccountRemoval ?? false },
+      autoDeployment: {
+        enabled: props.autoDeployment ?? true,
+        retainStacksOnAccountRemoval: props.retainStacksOnAccountRemoval ?? false,
+      },
       managedExecution: { active: true },
       capabilities: ["CAPABILITY_NAMED_IAM"],
       callAs,
-      operationPreferences: { ...preferences.counts, regionConcurrencyType: preferences.regionConcurrencyType, regionOrder },
+      operationPreferences: {
+        ...preferences.counts,
+        regionConcurrencyType: preferences.regionConcurrencyType,
+        regionOrder,
+      },
       templateBody: terraformLiteral(JSON.stringify(this.template)),
       tags: props.tags,
       // With service-managed permissions AWS reports an administration role Terraform did not set.
@@ -164,7 +176,10 @@ export class OrganizationForwarding extends Construct {
     }
     this.instances = instances;
 
-    if (!regions.includes(GLOBAL_SERVICES_REGION) && ServiceEventPatterns.selectsGlobalServiceEvents(props.eventPattern)) {
+    if (
+      !regions.includes(GLOBAL_SERVICES_REGION) &&
+      ServiceEventPatterns.selectsGlobalServiceEvents(props.eventPattern)
+    ) {
       Annotations.of(this).addWarning(
         `the pattern selects events of global services (IAM, STS, sign-in, Organizations, CloudFront, Route 53), which arrive only in ${GLOBAL_SERVICES_REGION}, and ${GLOBAL_SERVICES_REGION} is not among the regions (${regions.join(", ")}). Add '${GLOBAL_SERVICES_REGION}' to regions to forward them.`,
       );
@@ -172,30 +187,47 @@ export class OrganizationForwarding extends Construct {
   }
 
   private checkOus(ous: readonly string[]): readonly string[] {
-    if (ous.length === 0) fail(this, "organizationalUnitIds is empty; list at least one OU ('ou-…') or the root ('r-…').");
+    if (ous.length === 0)
+      fail(this, "organizationalUnitIds is empty; list at least one OU ('ou-…') or the root ('r-…').");
     for (const ou of ous) {
       if (!isUnresolved(ou) && !OU_ID.test(ou)) {
-        fail(this, `organizationalUnitIds entry '${ou}' is not an organisational unit or root id; expected 'ou-<root>-<suffix>' (e.g. 'ou-ab12-cd34ef56') or 'r-<id>' (e.g. 'r-ab12'). Find them with 'aws organizations list-roots' / 'list-organizational-units-for-parent'.`);
+        fail(
+          this,
+          `organizationalUnitIds entry '${ou}' is not an organisational unit or root id; expected 'ou-<root>-<suffix>' (e.g. 'ou-ab12-cd34ef56') or 'r-<id>' (e.g. 'r-ab12'). Find them with 'aws organizations list-roots' / 'list-organizational-units-for-parent'.`,
+        );
       }
     }
-    if (new Set(ous).size !== ous.length) fail(this, `organizationalUnitIds lists an OU twice (${ous.join(", ")}); list each once.`);
+    if (new Set(ous).size !== ous.length)
+      fail(this, `organizationalUnitIds lists an OU twice (${ous.join(", ")}); list each once.`);
     return ous;
   }
 
   private operationPreferences(p: StackSetOperationPreferences): {
-    counts: { maxConcurrentCount?: number; maxConcurrentPercentage?: number; failureToleranceCount?: number; failureTolerancePercentage?: number };
+    counts: {
+      maxConcurrentCount?: number;
+      maxConcurrentPercentage?: number;
+      failureToleranceCount?: number;
+      failureTolerancePercentage?: number;
+    };
     regionConcurrencyType: string;
     concurrencyMode: string;
   } {
-    for (const [count, percentage] of [["maxConcurrentCount", "maxConcurrentPercentage"], ["failureToleranceCount", "failureTolerancePercentage"]] as const) {
+    for (const [count, percentage] of [
+      ["maxConcurrentCount", "maxConcurrentPercentage"],
+      ["failureToleranceCount", "failureTolerancePercentage"],
+    ] as const) {
       if (p[count] !== undefined && p[percentage] !== undefined) {
-        fail(this, `operationPreferences sets both ${count} and ${percentage}; CloudFormation takes one of them. Remove one.`);
+        fail(
+          this,
+          `operationPreferences sets both ${count} and ${percentage}; CloudFormation takes one of them. Remove one.`,
+        );
       }
     }
     const maxConcurrentCount = p.maxConcurrentCount;
     const maxConcurrentPercentage = maxConcurrentCount === undefined ? (p.maxConcurrentPercentage ?? 25) : undefined;
     const failureToleranceCount = p.failureToleranceCount;
-    const failureTolerancePercentage = failureToleranceCount === undefined ? (p.failureTolerancePercentage ?? 10) : undefined;
+    const failureTolerancePercentage =
+      failureToleranceCount === undefined ? (p.failureTolerancePercentage ?? 10) : undefined;
     checkRange(this, "operationPreferences.maxConcurrentCount", maxConcurrentCount, 1, 100000);
     checkRange(this, "operationPreferences.maxConcurrentPercentage", maxConcurrentPercentage, 1, 100);
     checkRange(this, "operationPreferences.failureToleranceCount", failureToleranceCount, 0, 100000);
@@ -203,10 +235,16 @@ export class OrganizationForwarding extends Construct {
     const above = (tolerance: number | undefined, concurrency: number | undefined): boolean =>
       tolerance !== undefined && concurrency !== undefined && tolerance > concurrency;
     if (above(failureToleranceCount, maxConcurrentCount)) {
-      fail(this, `operationPreferences.failureToleranceCount ${failureToleranceCount} is above maxConcurrentCount ${maxConcurrentCount}; more accounts cannot fail than are deployed at once. Lower failureToleranceCount to at most ${maxConcurrentCount}, or raise maxConcurrentCount.`);
+      fail(
+        this,
+        `operationPreferences.failureToleranceCount ${failureToleranceCount} is above maxConcurrentCount ${maxConcurrentCount}; more accounts cannot fail than are deployed at once. Lower failureToleranceCount to at most ${maxConcurrentCount}, or raise maxConcurrentCount.`,
+      );
     }
     if (above(failureTolerancePercentage, maxConcurrentPercentage)) {
-      fail(this, `operationPreferences.failureTolerancePercentage ${failureTolerancePercentage} is above maxConcurrentPercentage ${maxConcurrentPercentage}; more accounts cannot fail than are deployed at once. Lower failureTolerancePercentage to at most ${maxConcurrentPercentage}, or raise maxConcurrentPercentage.`);
+      fail(
+        this,
+        `operationPreferences.failureTolerancePercentage ${failureTolerancePercentage} is above maxConcurrentPercentage ${maxConcurrentPercentage}; more accounts cannot fail than are deployed at once. Lower failureTolerancePercentage to at most ${maxConcurrentPercentage}, or raise maxConcurrentPercentage.`,
+      );
     }
     return {
       counts: { maxConcurrentCount, maxConcurrentPercentage, failureToleranceCount, failureTolerancePercentage },

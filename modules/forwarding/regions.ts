@@ -59,14 +59,19 @@ const KNOWN = new Set(AWS_COMMERCIAL_REGIONS);
 export function checkRegion(scope: Construct, what: string, region: string): void {
   if (isUnresolved(region) || KNOWN.has(region)) return;
   const near = AWS_COMMERCIAL_REGIONS.find((r) => r.replace(/-/g, "") === region.toLowerCase().replace(/[-_\s]/g, ""));
-  const hint = near ? ` Did you mean '${near}'?` : " Use a region code such as 'ap-southeast-2' (see AWS_COMMERCIAL_REGIONS).";
+  const hint = near
+    ? ` Did you mean '${near}'?`
+    : " Use a region code such as 'ap-southeast-2' (see AWS_COMMERCIAL_REGIONS).";
   fail(scope, `${what} '${region}' is not an AWS commercial region.${hint}`);
 }
 
 /** Fails on an empty list, an unknown region or a region listed twice; returns the list. */
 export function checkRegionList(scope: Construct, what: string, regions: readonly string[]): readonly string[] {
   if (regions.length === 0) {
-    fail(scope, `${what} is empty; list at least one region, e.g. ['us-east-1', 'ap-southeast-2'], or AWS_DEFAULT_ENABLED_REGIONS.`);
+    fail(
+      scope,
+      `${what} is empty; list at least one region, e.g. ['us-east-1', 'ap-southeast-2'], or AWS_DEFAULT_ENABLED_REGIONS.`,
+    );
   }
   const seen = new Set<string>();
   for (const region of regions) {

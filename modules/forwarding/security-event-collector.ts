@@ -122,7 +122,12 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
 
   /** The bus as the destination of forwarders: parts known at synth time, ARN referencing the bus. */
   public get forwardingDestination(): ForwardingDestination {
-    return { accountId: this.accountId, region: this.region, eventBusName: this.configuredEventBusName, eventBusArn: this.eventBusArn };
+    return {
+      accountId: this.accountId,
+      region: this.region,
+      eventBusName: this.configuredEventBusName,
+      eventBusArn: this.eventBusArn,
+    };
   }
 
   private putEventsStatements(props: SecurityEventCollectorProps): PolicyStatement[] {
@@ -130,7 +135,10 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     const statements: PolicyStatement[] = [];
     if (props.organizationId !== undefined) {
       if (!isUnresolved(props.organizationId) && !ORGANIZATION_ID.test(props.organizationId)) {
-        fail(this, `organizationId '${props.organizationId}' is not an AWS Organizations id; it looks like 'o-' followed by 10-32 lowercase letters or digits, e.g. 'o-a1b2c3d4e5'. Find it with 'aws organizations describe-organization'.`);
+        fail(
+          this,
+          `organizationId '${props.organizationId}' is not an AWS Organizations id; it looks like 'o-' followed by 10-32 lowercase letters or digits, e.g. 'o-a1b2c3d4e5'. Find it with 'aws organizations describe-organization'.`,
+        );
       }
       statements.push({
         Sid: "AllowPutEventsFromOrganization",
@@ -161,17 +169,26 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
   private checkBusName(name: string): void {
     if (isUnresolved(name)) return;
     if (name === "default") {
-      fail(this, "eventBusName is 'default'; the collector never touches the default bus (Stax manages it and its policy). Use a name of your own, e.g. 'aws-service-events'.");
+      fail(
+        this,
+        "eventBusName is 'default'; the collector never touches the default bus (Stax manages it and its policy). Use a name of your own, e.g. 'aws-service-events'.",
+      );
     }
     if (!/^[.\-_A-Za-z0-9]{1,256}$/.test(name) || name.startsWith("aws.")) {
-      fail(this, `eventBusName '${name}' is not valid for a custom bus; use 1-256 letters, digits, '.', '-' or '_', not starting with 'aws.'.`);
+      fail(
+        this,
+        `eventBusName '${name}' is not valid for a custom bus; use 1-256 letters, digits, '.', '-' or '_', not starting with 'aws.'.`,
+      );
     }
   }
 
   private checkProviderRegion(provider: TerraformProvider | undefined, region: string): void {
     const providerRegion = provider instanceof AwsProvider ? provider.region : undefined;
     if (providerRegion !== undefined && !isUnresolved(providerRegion) && providerRegion !== region) {
-      fail(this, `region is '${region}' but the provider is configured for '${providerRegion}'. Pass the provider of '${region}', or set region to '${providerRegion}'.`);
+      fail(
+        this,
+        `region is '${region}' but the provider is configured for '${providerRegion}'. Pass the provider of '${region}', or set region to '${providerRegion}'.`,
+      );
     }
   }
 }

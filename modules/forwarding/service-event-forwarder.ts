@@ -74,7 +74,11 @@ export class ServiceEventForwarder extends Construct {
     this.regions = checkRegionList(this, "regions", props.regions);
     this.destination = resolveDestination(this, props.destination);
     this.checkNotASource();
-    addForwarding(this, this.regions.map((r) => this.defaultBusArn(r)), this.destination.staticArn);
+    addForwarding(
+      this,
+      this.regions.map((r) => this.defaultBusArn(r)),
+      this.destination.staticArn,
+    );
 
     this.providers = this.regionProviders(props);
     const roleRegion = this.regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : this.regions[0];
@@ -102,7 +106,10 @@ export class ServiceEventForwarder extends Construct {
     }
     this.rules = rules;
 
-    if (!this.regions.includes(GLOBAL_SERVICES_REGION) && ServiceEventPatterns.selectsGlobalServiceEvents(props.eventPattern)) {
+    if (
+      !this.regions.includes(GLOBAL_SERVICES_REGION) &&
+      ServiceEventPatterns.selectsGlobalServiceEvents(props.eventPattern)
+    ) {
       Annotations.of(this).addWarning(
         `the pattern selects events of global services (IAM, STS, sign-in, Organizations, CloudFront, Route 53), which arrive only in ${GLOBAL_SERVICES_REGION}, and ${GLOBAL_SERVICES_REGION} is not among the regions (${this.regions.join(", ")}). Add '${GLOBAL_SERVICES_REGION}' to regions to forward them.`,
       );
@@ -111,7 +118,12 @@ export class ServiceEventForwarder extends Construct {
 
   /** The `default` bus of a source region, as a bus rules can be put on. */
   public defaultBus(region: string): IEventBus {
-    return { eventBusName: "default", eventBusArn: this.defaultBusArn(region), accountId: this.accountId, provider: this.providers[region] };
+    return {
+      eventBusName: "default",
+      eventBusArn: this.defaultBusArn(region),
+      accountId: this.accountId,
+      provider: this.providers[region],
+    };
   }
 
   private defaultBusArn(region: string): string {
@@ -121,7 +133,10 @@ export class ServiceEventForwarder extends Construct {
   private checkNotASource(): void {
     const d = this.destination;
     if (d.accountId === this.accountId && d.eventBusName === "default" && this.regions.includes(d.region)) {
-      fail(this, `destination '${d.staticArn}' is the default bus of '${d.region}', which is also a source bus; forwarding it to itself would loop. Forward to a custom bus (e.g. a SecurityEventCollector), or remove '${d.region}' from regions.`);
+      fail(
+        this,
+        `destination '${d.staticArn}' is the default bus of '${d.region}', which is also a source bus; forwarding it to itself would loop. Forward to a custom bus (e.g. a SecurityEventCollector), or remove '${d.region}' from regions.`,
+      );
     }
   }
 
@@ -130,11 +145,17 @@ export class ServiceEventForwarder extends Construct {
     for (const [region, provider] of Object.entries(given)) {
       checkRegion(this, "providers key", region);
       if (!this.regions.includes(region)) {
-        fail(this, `providers has an entry for '${region}', which is not in regions (${this.regions.join(", ")}). Add '${region}' to regions or remove the provider.`);
+        fail(
+          this,
+          `providers has an entry for '${region}', which is not in regions (${this.regions.join(", ")}). Add '${region}' to regions or remove the provider.`,
+        );
       }
       const configured = provider.region;
       if (configured !== undefined && !isUnresolved(configured) && configured !== region) {
-        fail(this, `providers['${region}'] is configured for region '${configured}'. Pass the provider of '${region}'.`);
+        fail(
+          this,
+          `providers['${region}'] is configured for region '${configured}'. Pass the provider of '${region}'.`,
+        );
       }
     }
     if (props.providerConfig && "region" in props.providerConfig) {
@@ -144,7 +165,12 @@ export class ServiceEventForwarder extends Construct {
     const providers: { [region: string]: AwsProvider } = {};
     for (const region of this.regions) {
       providers[region] =
-        given[region] ?? new AwsProvider(this, `Provider-${region}`, { ...(props.providerConfig ?? {}), region, alias: `${prefix}-${region}` });
+        given[region] ??
+        new AwsProvider(this, `Provider-${region}`, {
+          ...(props.providerConfig ?? {}),
+          region,
+          alias: `${prefix}-${region}`,
+        });
     }
     return providers;
   }

@@ -84,7 +84,9 @@ export class ServiceEventPatterns {
    * Security Hub findings with one of the severity labels (`detail.findings.Severity.Label`).
    * @param options.severityLabels labels to forward; @default ["HIGH", "CRITICAL"]
    */
-  public static securityHubFindings(options: { readonly severityLabels?: readonly SecurityHubSeverityLabel[] } = {}): EventPattern {
+  public static securityHubFindings(
+    options: { readonly severityLabels?: readonly SecurityHubSeverityLabel[] } = {},
+  ): EventPattern {
     const labels = options.severityLabels ?? ["HIGH", "CRITICAL"];
     const unknown = labels.filter((l) => !SECURITY_HUB_LABELS.includes(l));
     if (labels.length === 0 || unknown.length > 0 || new Set(labels).size !== labels.length) {
@@ -107,11 +109,21 @@ export class ServiceEventPatterns {
    * @param options.includeUnusedAccess also forward "Unused Access Finding for IAM entities"; @default false
    */
   public static accessAnalyzerFindings(
-    options: { readonly statuses?: readonly AccessAnalyzerFindingStatus[]; readonly includeUnusedAccess?: boolean } = {},
+    options: {
+      readonly statuses?: readonly AccessAnalyzerFindingStatus[];
+      readonly includeUnusedAccess?: boolean;
+    } = {},
   ): EventPattern {
-    const detailTypes = ["Access Analyzer Finding", ...(options.includeUnusedAccess ? ["Unused Access Finding for IAM entities"] : [])];
+    const detailTypes = [
+      "Access Analyzer Finding",
+      ...(options.includeUnusedAccess ? ["Unused Access Finding for IAM entities"] : []),
+    ];
     if (options.statuses !== undefined && options.statuses.length === 0) {
-      throw new PatternError("ServiceEventPatterns.accessAnalyzerFindings", "statuses is empty", `omit it for every status, or pass e.g. ["ACTIVE"]`);
+      throw new PatternError(
+        "ServiceEventPatterns.accessAnalyzerFindings",
+        "statuses is empty",
+        `omit it for every status, or pass e.g. ["ACTIVE"]`,
+      );
     }
     return {
       source: ["aws.access-analyzer"],
@@ -143,15 +155,28 @@ export class ServiceEventPatterns {
    * @param services service prefixes as in the event source `aws.<service>` / `<service>.amazonaws.com`
    * @param options.eventNames only these API actions (e.g. `["DeleteTrail", "StopLogging"]`); @default - every action
    */
-  public static cloudTrailManagementEvents(services: readonly string[], options: { readonly eventNames?: readonly string[] } = {}): EventPattern {
+  public static cloudTrailManagementEvents(
+    services: readonly string[],
+    options: { readonly eventNames?: readonly string[] } = {},
+  ): EventPattern {
     const where = "ServiceEventPatterns.cloudTrailManagementEvents";
-    if (services.length === 0) throw new PatternError(where, "services is empty", `pass service prefixes, e.g. ["iam", "kms"]`);
+    if (services.length === 0)
+      throw new PatternError(where, "services is empty", `pass service prefixes, e.g. ["iam", "kms"]`);
     for (const service of services) {
       if (!/^[a-z0-9][a-z0-9-]*$/.test(service)) {
-        throw new PatternError(where, `'${service}' is not a service prefix`, `pass the part after 'aws.' in the event source, e.g. "iam" or "access-analyzer"`);
+        throw new PatternError(
+          where,
+          `'${service}' is not a service prefix`,
+          `pass the part after 'aws.' in the event source, e.g. "iam" or "access-analyzer"`,
+        );
       }
     }
-    if (new Set(services).size !== services.length) throw new PatternError(where, `services ${JSON.stringify(services)} lists a service twice`, "list each service once");
+    if (new Set(services).size !== services.length)
+      throw new PatternError(
+        where,
+        `services ${JSON.stringify(services)} lists a service twice`,
+        "list each service once",
+      );
     if (options.eventNames !== undefined && options.eventNames.length === 0) {
       throw new PatternError(where, "eventNames is empty", "omit it for every action, or pass API action names");
     }
@@ -179,7 +204,9 @@ export class ServiceEventPatterns {
    * is itself only a `$or` spliced in (so presets nest without deepening the pattern).
    */
   public static anyOf(...patterns: EventPattern[]): EventPattern {
-    const alternatives = patterns.flatMap((p) => (Object.keys(p).length === 1 && Array.isArray(p.$or) ? (p.$or as EventPattern[]) : [p]));
+    const alternatives = patterns.flatMap((p) =>
+      Object.keys(p).length === 1 && Array.isArray(p.$or) ? (p.$or as EventPattern[]) : [p],
+    );
     if (alternatives.length === 1) return alternatives[0];
     return Match.or(...alternatives);
   }

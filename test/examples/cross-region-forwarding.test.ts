@@ -44,27 +44,57 @@ describe("example: cross-region forwarding", () => {
     it("plans one role for the account, allowed only PutEvents on the aggregation bus", () => {
       const roles = plannedOfType(plan, "aws_iam_role");
       expect(roles).toHaveLength(1);
-      expect(JSON.parse(roles[0].values.assume_role_policy).Statement[0].Condition).toEqual({ StringEquals: { "aws:SourceAccount": EXAMPLE.securityAccountId } });
+      expect(JSON.parse(roles[0].values.assume_role_policy).Statement[0].Condition).toEqual({
+        StringEquals: { "aws:SourceAccount": EXAMPLE.securityAccountId },
+      });
       expect(plannedOfType(plan, "aws_iam_role_policy")).toHaveLength(1);
     });
 
     it("plans one rule on the default bus and one target with the role in each region", () => {
       const providers = providerByAddress();
-      const forwarding = plannedOfType(plan, "aws_cloudwatch_event_rule").filter((r) => r.values.event_bus_name === "default");
-      expect(forwarding.map((r) => providers.get(r.address)).sort()).toEqual(["aws", "aws.Forwarder-eu-west-1", "aws.Forwarder-us-east-1"]);
-      const targets = plan.resource_changes.filter((c: any) => c.type === "aws_cloudwatch_event_target" && c.change.after.event_bus_name === "default");
-      expect(targets.map((t: any) => providers.get(t.address)).sort()).toEqual(["aws", "aws.Forwarder-eu-west-1", "aws.Forwarder-us-east-1"]);
+      const forwarding = plannedOfType(plan, "aws_cloudwatch_event_rule").filter(
+        (r) => r.values.event_bus_name === "default",
+      );
+      expect(forwarding.map((r) => providers.get(r.address)).sort()).toEqual([
+        "aws",
+        "aws.Forwarder-eu-west-1",
+        "aws.Forwarder-us-east-1",
+      ]);
+      const targets = plan.resource_changes.filter(
+        (c: any) => c.type === "aws_cloudwatch_event_target" && c.change.after.event_bus_name === "default",
+      );
+      expect(targets.map((t: any) => providers.get(t.address)).sort()).toEqual([
+        "aws",
+        "aws.Forwarder-eu-west-1",
+        "aws.Forwarder-us-east-1",
+      ]);
       for (const t of targets) {
-        expect(t.change.after_unknown).toMatchObject({ arn: true, role_arn: true, dead_letter_config: [{ arn: true }] });
-        expect(t.change.after.retry_policy).toEqual([{ maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 }]);
+        expect(t.change.after_unknown).toMatchObject({
+          arn: true,
+          role_arn: true,
+          dead_letter_config: [{ arn: true }],
+        });
+        expect(t.change.after.retry_policy).toEqual([
+          { maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 },
+        ]);
       }
       const roleArn = plan.configuration.root_module.resources.find((r: any) => r.type === "aws_iam_role").address;
-      const targetConfigs = plan.configuration.root_module.resources.filter((r: any) => r.type === "aws_cloudwatch_event_target" && r.expressions.event_bus_name?.constant_value === "default");
+      const targetConfigs = plan.configuration.root_module.resources.filter(
+        (r: any) =>
+          r.type === "aws_cloudwatch_event_target" && r.expressions.event_bus_name?.constant_value === "default",
+      );
       for (const t of targetConfigs) expect(t.expressions.role_arn.references).toContain(roleArn);
     });
 
     it("plans the aggregation bus with its organisation-scoped policy and archive", () => {
-      const bus = onlyResource({ resource: { b: Object.fromEntries(plannedOfType(plan, "aws_cloudwatch_event_bus").map((r) => [r.address, r.values])) } }, "b");
+      const bus = onlyResource(
+        {
+          resource: {
+            b: Object.fromEntries(plannedOfType(plan, "aws_cloudwatch_event_bus").map((r) => [r.address, r.values])),
+          },
+        },
+        "b",
+      );
       expect(bus.name).toBe("aws-service-events");
       const [policy] = plannedOfType(plan, "aws_cloudwatch_event_bus_policy");
       expect(JSON.parse(policy.values.policy).Statement).toEqual([
@@ -82,8 +112,14 @@ describe("example: cross-region forwarding", () => {
 
     it("plans a dead-letter queue in each region", () => {
       const providers = providerByAddress();
-      const queues = plannedOfType(plan, "aws_sqs_queue").filter((q) => q.values.name.startsWith("StaxTargetDeadLetterQueue"));
-      expect(queues.map((q) => providers.get(q.address)).sort()).toEqual(["aws", "aws.Forwarder-eu-west-1", "aws.Forwarder-us-east-1"]);
+      const queues = plannedOfType(plan, "aws_sqs_queue").filter((q) =>
+        q.values.name.startsWith("StaxTargetDeadLetterQueue"),
+      );
+      expect(queues.map((q) => providers.get(q.address)).sort()).toEqual([
+        "aws",
+        "aws.Forwarder-eu-west-1",
+        "aws.Forwarder-us-east-1",
+      ]);
     });
   });
 });

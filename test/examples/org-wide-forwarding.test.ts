@@ -16,7 +16,8 @@ describe("example: organisation-wide forwarding", () => {
   });
 
   it("has as many Terraform resources for two OUs as for twenty", () => {
-    const count = (s: Record<string, any>) => Object.values(s.resource).reduce((n: number, byName: any) => n + Object.keys(byName).length, 0);
+    const count = (s: Record<string, any>) =>
+      Object.values(s.resource).reduce((n: number, byName: any) => n + Object.keys(byName).length, 0);
     const many = Array.from({ length: 20 }, (_, i) => `ou-ab12-${String(i).padStart(8, "0")}`);
     expect(count(synthExample({ organizationalUnitIds: many }).synth)).toBe(count(synth));
     // the bus, its policy and archive, the StackSet and one instance per region
@@ -38,14 +39,21 @@ describe("example: organisation-wide forwarding", () => {
         capabilities: ["CAPABILITY_NAMED_IAM"],
       });
       expect(stackSet.values.operation_preferences).toEqual([
-        expect.objectContaining({ max_concurrent_percentage: 50, failure_tolerance_percentage: 10, region_order: ["us-east-1", "ap-southeast-2", "eu-west-1"] }),
+        expect.objectContaining({
+          max_concurrent_percentage: 50,
+          failure_tolerance_percentage: 10,
+          region_order: ["us-east-1", "ap-southeast-2", "eu-west-1"],
+        }),
       ]);
     });
 
     it("plans one instance per region over the OUs", () => {
       const instances = plannedOfType(plan, "aws_cloudformation_stack_set_instance");
       expect(instances.map((i) => i.values.region).sort()).toEqual([...EXAMPLE.regions].sort());
-      for (const i of instances) expect(i.values.deployment_targets).toEqual([expect.objectContaining({ organizational_unit_ids: [...EXAMPLE.organizationalUnitIds].sort() })]);
+      for (const i of instances)
+        expect(i.values.deployment_targets).toEqual([
+          expect.objectContaining({ organizational_unit_ids: [...EXAMPLE.organizationalUnitIds].sort() }),
+        ]);
     });
 
     it("deploys one role per account, and in each region a rule on the default bus whose target uses it", () => {
@@ -68,7 +76,11 @@ describe("example: organisation-wide forwarding", () => {
     it("plans the aggregation bus open to the organisation only", () => {
       const [policy] = plannedOfType(plan, "aws_cloudwatch_event_bus_policy");
       expect(JSON.parse(policy.values.policy).Statement).toEqual([
-        expect.objectContaining({ Principal: "*", Action: "events:PutEvents", Condition: { StringEquals: { "aws:PrincipalOrgID": EXAMPLE.organizationId } } }),
+        expect.objectContaining({
+          Principal: "*",
+          Action: "events:PutEvents",
+          Condition: { StringEquals: { "aws:PrincipalOrgID": EXAMPLE.organizationId } },
+        }),
       ]);
       expect(plannedResources(plan)).toHaveLength(3 + 1 + EXAMPLE.regions.length);
     });
@@ -77,6 +89,9 @@ describe("example: organisation-wide forwarding", () => {
   it("uses the StackSet name from the construct path", () => {
     expect(onlyResource(synth, "aws_cloudformation_stack_set").name).toBe("OrgForwarding");
     expect(Object.keys(resourcesOf(synth, "aws_cloudformation_stack_set_instance"))).toHaveLength(3);
-    expect(parsed(onlyResource(synth, "aws_cloudformation_stack_set").template_body).Resources.ForwardingRule.Properties.Name).toBe("stax-service-event-forwarding");
+    expect(
+      parsed(onlyResource(synth, "aws_cloudformation_stack_set").template_body).Resources.ForwardingRule.Properties
+        .Name,
+    ).toBe("stax-service-event-forwarding");
   });
 });

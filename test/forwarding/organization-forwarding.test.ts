@@ -10,7 +10,10 @@ function rollOut(props: Partial<OrganizationForwardingProps> = {}) {
   const { stack } = testStack();
   const forwarding = new OrganizationForwarding(stack, "OrgForwarding", {
     destination: DESTINATION,
-    eventPattern: ServiceEventPatterns.anyOf(ServiceEventPatterns.securityFindings(), ServiceEventPatterns.rootUserActivity()),
+    eventPattern: ServiceEventPatterns.anyOf(
+      ServiceEventPatterns.securityFindings(),
+      ServiceEventPatterns.rootUserActivity(),
+    ),
     organizationalUnitIds: OUS,
     regions: ["eu-west-1", "us-east-1", "ap-southeast-2"],
     ...props,
@@ -37,7 +40,9 @@ describe("OrganizationForwarding", () => {
     const synth = synthObject(stack);
     const instances = Object.values(resourcesOf(synth, "aws_cloudformation_stack_set_instance")) as any[];
     expect(instances.map((i) => i.region).sort()).toEqual(["ap-southeast-2", "eu-west-1", "us-east-1"]);
-    const roleRegionInstance = refOf(forwarding.instances["us-east-1"], "id").replace(/\.id\}$/, "").replace(/^\$\{/, "");
+    const roleRegionInstance = refOf(forwarding.instances["us-east-1"], "id")
+      .replace(/\.id\}$/, "")
+      .replace(/^\$\{/, "");
     for (const instance of instances) {
       expect(instance.deployment_targets).toEqual({ organizational_unit_ids: OUS });
       expect(instance.stack_set_name).toBe(refOf(forwarding.stackSet, "name"));
@@ -69,13 +74,22 @@ describe("OrganizationForwarding", () => {
     expect(role.Condition).toBe("IsRoleRegion");
     expect(template.Conditions.IsRoleRegion).toEqual({ "Fn::Equals": [{ Ref: "AWS::Region" }, "us-east-1"] });
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
-      { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } } } },
+      {
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } } },
+      },
     ]);
-    expect(role.Properties.Policies[0].PolicyDocument.Statement).toEqual([{ Effect: "Allow", Action: ["events:PutEvents"], Resource: [DESTINATION] }]);
+    expect(role.Properties.Policies[0].PolicyDocument.Statement).toEqual([
+      { Effect: "Allow", Action: ["events:PutEvents"], Resource: [DESTINATION] },
+    ]);
 
     const rule = template.Resources.ForwardingRule.Properties;
     expect(rule.EventBusName).toBe("default");
-    expect(rule.EventPattern).toEqual(ServiceEventPatterns.anyOf(ServiceEventPatterns.securityFindings(), ServiceEventPatterns.rootUserActivity()));
+    expect(rule.EventPattern).toEqual(
+      ServiceEventPatterns.anyOf(ServiceEventPatterns.securityFindings(), ServiceEventPatterns.rootUserActivity()),
+    );
     expect(rule.Targets).toEqual([
       {
         Id: "Destination",
@@ -92,22 +106,41 @@ describe("OrganizationForwarding", () => {
       Condition: { ArnEquals: { "aws:SourceArn": { "Fn::GetAtt": ["ForwardingRule", "Arn"] } } },
     });
     expect(queuePolicy[1]).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
-    expect(matches(rule.EventPattern, { source: "aws.guardduty", "detail-type": "GuardDuty Finding", detail: { severity: 8 } })).toBe(true);
+    expect(
+      matches(rule.EventPattern, {
+        source: "aws.guardduty",
+        "detail-type": "GuardDuty Finding",
+        detail: { severity: 8 },
+      }),
+    ).toBe(true);
   });
 
   it("exposes operation preferences and call-as for a delegated administrator", () => {
     const { stack } = rollOut({
       callAs: "DELEGATED_ADMIN",
-      operationPreferences: { maxConcurrentCount: 10, failureToleranceCount: 2, regionConcurrency: "PARALLEL", concurrencyMode: "SOFT_FAILURE_TOLERANCE" },
+      operationPreferences: {
+        maxConcurrentCount: 10,
+        failureToleranceCount: 2,
+        regionConcurrency: "PARALLEL",
+        concurrencyMode: "SOFT_FAILURE_TOLERANCE",
+      },
     });
     const synth = synthObject(stack);
     expect(onlyResource(synth, "aws_cloudformation_stack_set")).toMatchObject({
       call_as: "DELEGATED_ADMIN",
-      operation_preferences: { max_concurrent_count: 10, failure_tolerance_count: 2, region_concurrency_type: "PARALLEL" },
+      operation_preferences: {
+        max_concurrent_count: 10,
+        failure_tolerance_count: 2,
+        region_concurrency_type: "PARALLEL",
+      },
     });
     for (const instance of Object.values(resourcesOf(synth, "aws_cloudformation_stack_set_instance")) as any[]) {
       expect(instance.call_as).toBe("DELEGATED_ADMIN");
-      expect(instance.operation_preferences).toEqual({ max_concurrent_count: 10, failure_tolerance_count: 2, concurrency_mode: "SOFT_FAILURE_TOLERANCE" });
+      expect(instance.operation_preferences).toEqual({
+        max_concurrent_count: 10,
+        failure_tolerance_count: 2,
+        concurrency_mode: "SOFT_FAILURE_TOLERANCE",
+      });
     }
   });
 
@@ -124,24 +157,30 @@ describe("OrganizationForwarding", () => {
       expect(() => rollOut({ organizationalUnitIds: ["ou-ab12-cd34ef56", "Security"] })).toThrow(
         "test/OrgForwarding: organizationalUnitIds entry 'Security' is not an organisational unit or root id; expected 'ou-<root>-<suffix>' (e.g. 'ou-ab12-cd34ef56') or 'r-<id>' (e.g. 'r-ab12').",
       );
-      expect(() => rollOut({ organizationalUnitIds: [] })).toThrow("test/OrgForwarding: organizationalUnitIds is empty");
+      expect(() => rollOut({ organizationalUnitIds: [] })).toThrow(
+        "test/OrgForwarding: organizationalUnitIds is empty",
+      );
     });
 
     it("a failure tolerance above the concurrency", () => {
       expect(() => rollOut({ operationPreferences: { maxConcurrentCount: 2, failureToleranceCount: 3 } })).toThrow(
         "test/OrgForwarding: operationPreferences.failureToleranceCount 3 is above maxConcurrentCount 2; more accounts cannot fail than are deployed at once. Lower failureToleranceCount to at most 2, or raise maxConcurrentCount.",
       );
-      expect(() => rollOut({ operationPreferences: { maxConcurrentPercentage: 10, failureTolerancePercentage: 20 } })).toThrow(
-        "operationPreferences.failureTolerancePercentage 20 is above maxConcurrentPercentage 10",
-      );
+      expect(() =>
+        rollOut({ operationPreferences: { maxConcurrentPercentage: 10, failureTolerancePercentage: 20 } }),
+      ).toThrow("operationPreferences.failureTolerancePercentage 20 is above maxConcurrentPercentage 10");
       expect(() => rollOut({ operationPreferences: { maxConcurrentCount: 2, maxConcurrentPercentage: 10 } })).toThrow(
         "operationPreferences sets both maxConcurrentCount and maxConcurrentPercentage; CloudFormation takes one of them. Remove one.",
       );
     });
 
     it("unknown regions, a role region outside them, and a default-bus destination in a source region", () => {
-      expect(() => rollOut({ regions: ["us-east-1", "us-east-7"] })).toThrow("test/OrgForwarding: regions entry 'us-east-7' is not an AWS commercial region.");
-      expect(() => rollOut({ roleRegion: "eu-central-1" })).toThrow("test/OrgForwarding: roleRegion 'eu-central-1' is not in regions (eu-west-1, us-east-1, ap-southeast-2).");
+      expect(() => rollOut({ regions: ["us-east-1", "us-east-7"] })).toThrow(
+        "test/OrgForwarding: regions entry 'us-east-7' is not an AWS commercial region.",
+      );
+      expect(() => rollOut({ roleRegion: "eu-central-1" })).toThrow(
+        "test/OrgForwarding: roleRegion 'eu-central-1' is not in regions (eu-west-1, us-east-1, ap-southeast-2).",
+      );
       expect(() => rollOut({ destination: "arn:aws:events:eu-west-1:111122223333:event-bus/default" })).toThrow(
         "is a default bus in 'eu-west-1', a source region: in its own account it would be forwarded to itself.",
       );

@@ -14,7 +14,10 @@ describe("SecurityEventCollector", () => {
   it("creates its own custom bus, never the default one, with an archive by default", () => {
     const { collector, synth } = collect({ organizationId: "o-a1b2c3d4e5" });
     expect(onlyResource(synth, "aws_cloudwatch_event_bus").name).toBe("aws-service-events");
-    expect(onlyResource(synth, "aws_cloudwatch_event_archive")).toMatchObject({ retention_days: 30, event_source_arn: refOf(collector.bus, "arn") });
+    expect(onlyResource(synth, "aws_cloudwatch_event_archive")).toMatchObject({
+      retention_days: 30,
+      event_source_arn: refOf(collector.bus, "arn"),
+    });
     expect(collector.staticEventBusArn).toBe("arn:aws:events:ap-southeast-2:111122223333:event-bus/aws-service-events");
   });
 
@@ -55,10 +58,18 @@ describe("SecurityEventCollector", () => {
     expect(() => collect({ organizationId: "org-123" })).toThrow(
       "test/Collector: organizationId 'org-123' is not an AWS Organizations id; it looks like 'o-' followed by 10-32 lowercase letters or digits",
     );
-    expect(() => collect({ accountId: "1234" })).toThrow("test/Collector: accountId '1234' is not an AWS account id; it must be exactly 12 digits");
-    expect(() => collect({ allowedAccountIds: ["12345678901x"] })).toThrow("allowedAccountIds[0] '12345678901x' is not an AWS account id");
-    expect(() => collect({ region: "sydney" })).toThrow("test/Collector: region 'sydney' is not an AWS commercial region.");
-    expect(() => collect({ eventBusName: "default" })).toThrow("eventBusName is 'default'; the collector never touches the default bus");
+    expect(() => collect({ accountId: "1234" })).toThrow(
+      "test/Collector: accountId '1234' is not an AWS account id; it must be exactly 12 digits",
+    );
+    expect(() => collect({ allowedAccountIds: ["12345678901x"] })).toThrow(
+      "allowedAccountIds[0] '12345678901x' is not an AWS account id",
+    );
+    expect(() => collect({ region: "sydney" })).toThrow(
+      "test/Collector: region 'sydney' is not an AWS commercial region.",
+    );
+    expect(() => collect({ eventBusName: "default" })).toThrow(
+      "eventBusName is 'default'; the collector never touches the default bus",
+    );
   });
 
   it("refuses a provider configured for another region", () => {

@@ -53,7 +53,12 @@ describe("ServiceEventForwarder", () => {
     const role = onlyResource(synth, "aws_iam_role");
     expect(providerOf(role)).toBe("aws.Forwarder-us-east-1");
     expect(parsed(role.assume_role_policy).Statement).toEqual([
-      { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": MEMBER } } },
+      {
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": MEMBER } },
+      },
     ]);
     expect(parsed(onlyResource(synth, "aws_iam_role_policy").policy).Statement).toEqual([
       { Effect: "Allow", Action: ["events:PutEvents"], Resource: [DESTINATION] },
@@ -64,7 +69,11 @@ describe("ServiceEventForwarder", () => {
     const { stack, forwarder } = forward();
     const synth = synthObject(stack);
     const queues = Object.values(resourcesOf(synth, "aws_sqs_queue")) as any[];
-    expect(queues.map(providerOf).sort()).toEqual(["aws.Forwarder-ap-southeast-2", "aws.Forwarder-eu-west-1", "aws.Forwarder-us-east-1"]);
+    expect(queues.map(providerOf).sort()).toEqual([
+      "aws.Forwarder-ap-southeast-2",
+      "aws.Forwarder-eu-west-1",
+      "aws.Forwarder-us-east-1",
+    ]);
     const targets = Object.values(resourcesOf(synth, "aws_cloudwatch_event_target")) as any[];
     for (const t of targets) {
       const queue = queues.find((q) => t.dead_letter_config.arn.includes(q.name));
@@ -76,12 +85,25 @@ describe("ServiceEventForwarder", () => {
   it("creates one provider per region from the base configuration, inheriting assume_role and profile", () => {
     const { stack } = forward({
       regions: ["us-east-1", "eu-west-1"],
-      providerConfig: { profile: "security", assumeRole: [{ roleArn: `arn:aws:iam::${MEMBER}:role/forwarding-deployer` }] },
+      providerConfig: {
+        profile: "security",
+        assumeRole: [{ roleArn: `arn:aws:iam::${MEMBER}:role/forwarding-deployer` }],
+      },
     });
     const providers = synthObject(stack).provider.aws.filter((p: any) => p.alias);
     expect(providers).toEqual([
-      { alias: "Forwarder-us-east-1", region: "us-east-1", profile: "security", assume_role: [{ role_arn: `arn:aws:iam::${MEMBER}:role/forwarding-deployer` }] },
-      { alias: "Forwarder-eu-west-1", region: "eu-west-1", profile: "security", assume_role: [{ role_arn: `arn:aws:iam::${MEMBER}:role/forwarding-deployer` }] },
+      {
+        alias: "Forwarder-us-east-1",
+        region: "us-east-1",
+        profile: "security",
+        assume_role: [{ role_arn: `arn:aws:iam::${MEMBER}:role/forwarding-deployer` }],
+      },
+      {
+        alias: "Forwarder-eu-west-1",
+        region: "eu-west-1",
+        profile: "security",
+        assume_role: [{ role_arn: `arn:aws:iam::${MEMBER}:role/forwarding-deployer` }],
+      },
     ]);
   });
 
@@ -96,12 +118,19 @@ describe("ServiceEventForwarder", () => {
       providers: { "us-east-1": mine },
     });
     const synth = synthObject(stack);
-    expect(Object.values(resourcesOf(synth, "aws_cloudwatch_event_rule")).map(providerOf).sort()).toEqual(["aws.Forwarder-eu-west-1", "aws.east"]);
+    expect(Object.values(resourcesOf(synth, "aws_cloudwatch_event_rule")).map(providerOf).sort()).toEqual([
+      "aws.Forwarder-eu-west-1",
+      "aws.east",
+    ]);
   });
 
   it("delivers locally in the destination's own region of the same account, with the same role", () => {
     const { stack } = testStack();
-    const collector = new SecurityEventCollector(stack, "Collector", { accountId: SECURITY, region: "ap-southeast-2", organizationId: "o-a1b2c3d4e5" });
+    const collector = new SecurityEventCollector(stack, "Collector", {
+      accountId: SECURITY,
+      region: "ap-southeast-2",
+      organizationId: "o-a1b2c3d4e5",
+    });
     const forwarder = new ServiceEventForwarder(stack, "Forwarder", {
       accountId: SECURITY,
       regions: ["us-east-1", "ap-southeast-2"],
@@ -118,31 +147,54 @@ describe("ServiceEventForwarder", () => {
   it("warns at synth time when global-service events are selected without us-east-1", () => {
     const { stack } = forward({ regions: ["eu-west-1"], eventPattern: ServiceEventPatterns.consoleSignInFailures() });
     expect(Testing.synth(stack)).toBeTruthy();
-    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data)));
-    expect(warnings).toEqual([expect.stringContaining("which arrive only in us-east-1, and us-east-1 is not among the regions (eu-west-1). Add 'us-east-1' to regions")]);
+    const warnings = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data)));
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        "which arrive only in us-east-1, and us-east-1 is not among the regions (eu-west-1). Add 'us-east-1' to regions",
+      ),
+    ]);
 
-    const { stack: quiet } = forward({ regions: ["eu-west-1"], eventPattern: ServiceEventPatterns.guardDutyFindings() });
+    const { stack: quiet } = forward({
+      regions: ["eu-west-1"],
+      eventPattern: ServiceEventPatterns.guardDutyFindings(),
+    });
     expect(quiet.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn"))).toEqual([]);
   });
 
   describe("refuses bad input", () => {
     it("unknown, duplicate or no regions", () => {
-      expect(() => forward({ regions: ["us-east-1", "europe-west1"] })).toThrow("test/Forwarder: regions entry 'europe-west1' is not an AWS commercial region.");
-      expect(() => forward({ regions: ["eu_west_1"] })).toThrow("regions entry 'eu_west_1' is not an AWS commercial region. Did you mean 'eu-west-1'?");
-      expect(() => forward({ regions: ["eu-west-1", "us-east-1", "eu-west-1"] })).toThrow("test/Forwarder: regions lists 'eu-west-1' twice; list each region once.");
+      expect(() => forward({ regions: ["us-east-1", "europe-west1"] })).toThrow(
+        "test/Forwarder: regions entry 'europe-west1' is not an AWS commercial region.",
+      );
+      expect(() => forward({ regions: ["eu_west_1"] })).toThrow(
+        "regions entry 'eu_west_1' is not an AWS commercial region. Did you mean 'eu-west-1'?",
+      );
+      expect(() => forward({ regions: ["eu-west-1", "us-east-1", "eu-west-1"] })).toThrow(
+        "test/Forwarder: regions lists 'eu-west-1' twice; list each region once.",
+      );
       expect(() => forward({ regions: [] })).toThrow("test/Forwarder: regions is empty; list at least one region");
     });
 
     it("a destination account id that is not 12 digits, or a destination that is not a bus", () => {
-      expect(() => forward({ destination: { accountId: "12345", region: "ap-southeast-2", eventBusName: "x" } })).toThrow(
+      expect(() =>
+        forward({ destination: { accountId: "12345", region: "ap-southeast-2", eventBusName: "x" } }),
+      ).toThrow(
         "test/Forwarder: destination account id '12345' is not an AWS account id; it must be exactly 12 digits",
       );
-      expect(() => forward({ destination: "arn:aws:sqs:ap-southeast-2:111122223333:queue" })).toThrow("test/Forwarder: destination: 'arn:aws:sqs:ap-southeast-2:111122223333:queue' is not an event bus ARN");
-      expect(() => forward({ destination: { accountId: SECURITY, region: "mars-1", eventBusName: "x" } })).toThrow("destination region 'mars-1' is not an AWS commercial region.");
+      expect(() => forward({ destination: "arn:aws:sqs:ap-southeast-2:111122223333:queue" })).toThrow(
+        "test/Forwarder: destination: 'arn:aws:sqs:ap-southeast-2:111122223333:queue' is not an event bus ARN",
+      );
+      expect(() => forward({ destination: { accountId: SECURITY, region: "mars-1", eventBusName: "x" } })).toThrow(
+        "destination region 'mars-1' is not an AWS commercial region.",
+      );
     });
 
     it("a destination equal to a source bus", () => {
-      expect(() => forward({ accountId: SECURITY, destination: `arn:aws:events:eu-west-1:${SECURITY}:event-bus/default` })).toThrow(
+      expect(() =>
+        forward({ accountId: SECURITY, destination: `arn:aws:events:eu-west-1:${SECURITY}:event-bus/default` }),
+      ).toThrow(
         `test/Forwarder: destination 'arn:aws:events:eu-west-1:${SECURITY}:event-bus/default' is the default bus of 'eu-west-1', which is also a source bus; forwarding it to itself would loop. Forward to a custom bus (e.g. a SecurityEventCollector), or remove 'eu-west-1' from regions.`,
       );
     });
@@ -150,9 +202,20 @@ describe("ServiceEventForwarder", () => {
     it("forwarding into a bus that forwards back", () => {
       const { stack } = testStack();
       const pattern = ServiceEventPatterns.securityFindings();
-      new ServiceEventForwarder(stack, "AToB", { accountId: MEMBER, regions: ["eu-west-1"], destination: `arn:aws:events:us-east-1:${SECURITY}:event-bus/default`, eventPattern: pattern });
+      new ServiceEventForwarder(stack, "AToB", {
+        accountId: MEMBER,
+        regions: ["eu-west-1"],
+        destination: `arn:aws:events:us-east-1:${SECURITY}:event-bus/default`,
+        eventPattern: pattern,
+      });
       expect(
-        () => new ServiceEventForwarder(stack, "BToA", { accountId: SECURITY, regions: ["us-east-1"], destination: `arn:aws:events:eu-west-1:${MEMBER}:event-bus/default`, eventPattern: pattern }),
+        () =>
+          new ServiceEventForwarder(stack, "BToA", {
+            accountId: SECURITY,
+            regions: ["us-east-1"],
+            destination: `arn:aws:events:eu-west-1:${MEMBER}:event-bus/default`,
+            eventPattern: pattern,
+          }),
       ).toThrow(
         `test/BToA: forwarding to 'arn:aws:events:eu-west-1:${MEMBER}:event-bus/default' would loop: arn:aws:events:eu-west-1:${MEMBER}:event-bus/default → arn:aws:events:us-east-1:${SECURITY}:event-bus/default, and 'arn:aws:events:us-east-1:${SECURITY}:event-bus/default' is a source bus of this forwarder.`,
       );
@@ -161,11 +224,19 @@ describe("ServiceEventForwarder", () => {
     it("providers that do not match the regions", () => {
       const { stack } = testStack();
       const eu = new AwsProvider(stack, "eu", { region: "eu-west-1", alias: "eu" });
-      const props = { accountId: MEMBER, destination: DESTINATION, eventPattern: ServiceEventPatterns.securityFindings() };
-      expect(() => new ServiceEventForwarder(stack, "A", { ...props, regions: ["us-east-1"], providers: { "eu-west-1": eu } })).toThrow(
-        "test/A: providers has an entry for 'eu-west-1', which is not in regions (us-east-1).",
-      );
-      expect(() => new ServiceEventForwarder(stack, "B", { ...props, regions: ["us-east-1"], providers: { "us-east-1": eu } })).toThrow(
+      const props = {
+        accountId: MEMBER,
+        destination: DESTINATION,
+        eventPattern: ServiceEventPatterns.securityFindings(),
+      };
+      expect(
+        () =>
+          new ServiceEventForwarder(stack, "A", { ...props, regions: ["us-east-1"], providers: { "eu-west-1": eu } }),
+      ).toThrow("test/A: providers has an entry for 'eu-west-1', which is not in regions (us-east-1).");
+      expect(
+        () =>
+          new ServiceEventForwarder(stack, "B", { ...props, regions: ["us-east-1"], providers: { "us-east-1": eu } }),
+      ).toThrow(
         "test/B: providers['us-east-1'] is configured for region 'eu-west-1'. Pass the provider of 'us-east-1'.",
       );
     });

@@ -3,16 +3,39 @@ import { ServiceEventPatterns as P } from "../../modules/forwarding";
 
 /** An AWS service event as the default bus carries it (only the fields the patterns look at). */
 function event(source: string, detailType: string, detail: Record<string, unknown> = {}) {
-  return { version: "0", id: "6a7e8feb-b491-4cf7-a9f1-bf3703467718", source, "detail-type": detailType, account: "111122223333", region: "eu-west-1", time: "2025-01-01T00:00:00Z", resources: [], detail };
+  return {
+    version: "0",
+    id: "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
+    source,
+    "detail-type": detailType,
+    account: "111122223333",
+    region: "eu-west-1",
+    time: "2025-01-01T00:00:00Z",
+    resources: [],
+    detail,
+  };
 }
 
-const guardDuty = (severity: number) => event("aws.guardduty", "GuardDuty Finding", { severity, type: "Recon:EC2/PortProbeUnprotectedPort" });
-const securityHub = (label: string) => event("aws.securityhub", "Security Hub Findings - Imported", { findings: [{ Severity: { Label: label, Normalized: 70 } }] });
-const accessAnalyzer = (status: string, detailType = "Access Analyzer Finding") => event("aws.access-analyzer", detailType, { status, resourceType: "AWS::S3::Bucket" });
+const guardDuty = (severity: number) =>
+  event("aws.guardduty", "GuardDuty Finding", { severity, type: "Recon:EC2/PortProbeUnprotectedPort" });
+const securityHub = (label: string) =>
+  event("aws.securityhub", "Security Hub Findings - Imported", {
+    findings: [{ Severity: { Label: label, Normalized: 70 } }],
+  });
+const accessAnalyzer = (status: string, detailType = "Access Analyzer Finding") =>
+  event("aws.access-analyzer", detailType, { status, resourceType: "AWS::S3::Bucket" });
 const signIn = (result: "Success" | "Failure", type = "IAMUser") =>
-  event("aws.signin", "AWS Console Sign In via CloudTrail", { eventName: "ConsoleLogin", userIdentity: { type }, responseElements: { ConsoleLogin: result } });
+  event("aws.signin", "AWS Console Sign In via CloudTrail", {
+    eventName: "ConsoleLogin",
+    userIdentity: { type },
+    responseElements: { ConsoleLogin: result },
+  });
 const apiCall = (service: string, eventName: string, type = "AssumedRole") =>
-  event(`aws.${service}`, "AWS API Call via CloudTrail", { eventSource: `${service}.amazonaws.com`, eventName, userIdentity: { type } });
+  event(`aws.${service}`, "AWS API Call via CloudTrail", {
+    eventSource: `${service}.amazonaws.com`,
+    eventName,
+    userIdentity: { type },
+  });
 
 describe("ServiceEventPatterns", () => {
   it("selects every AWS service event with allServiceEvents", () => {
@@ -23,7 +46,11 @@ describe("ServiceEventPatterns", () => {
   });
 
   it("selects GuardDuty findings at or above a severity (HIGH by default)", () => {
-    expect(P.guardDutyFindings()).toEqual({ source: ["aws.guardduty"], "detail-type": ["GuardDuty Finding"], detail: { severity: [{ numeric: [">=", 7] }] } });
+    expect(P.guardDutyFindings()).toEqual({
+      source: ["aws.guardduty"],
+      "detail-type": ["GuardDuty Finding"],
+      detail: { severity: [{ numeric: [">=", 7] }] },
+    });
     expect(matches(P.guardDutyFindings(), guardDuty(8.2))).toBe(true);
     expect(matches(P.guardDutyFindings(), guardDuty(6.9))).toBe(false);
     expect(matches(P.guardDutyFindings({ minSeverity: "MEDIUM" }), guardDuty(4))).toBe(true);
@@ -75,12 +102,17 @@ describe("ServiceEventPatterns", () => {
     expect(Object.keys(pattern)).toEqual(["$or"]);
     expect(pattern.$or).toHaveLength(4);
     expect(() => validatePattern(pattern)).not.toThrow();
-    for (const yes of [guardDuty(8), securityHub("HIGH"), accessAnalyzer("ACTIVE"), signIn("Failure")]) expect(matches(pattern, yes)).toBe(true);
-    for (const no of [guardDuty(3), securityHub("LOW"), accessAnalyzer("RESOLVED"), signIn("Success")]) expect(matches(pattern, no)).toBe(false);
+    for (const yes of [guardDuty(8), securityHub("HIGH"), accessAnalyzer("ACTIVE"), signIn("Failure")])
+      expect(matches(pattern, yes)).toBe(true);
+    for (const no of [guardDuty(3), securityHub("LOW"), accessAnalyzer("RESOLVED"), signIn("Success")])
+      expect(matches(pattern, no)).toBe(false);
   });
 
   it("composes with Match.or and the Match helpers", () => {
-    const pattern = { ...Match.or(P.guardDutyFindings({ minSeverity: "LOW" }), P.consoleSignInFailures()), region: Match.anyOf(Match.prefix("eu-")) };
+    const pattern = {
+      ...Match.or(P.guardDutyFindings({ minSeverity: "LOW" }), P.consoleSignInFailures()),
+      region: Match.anyOf(Match.prefix("eu-")),
+    };
     expect(matches(pattern, guardDuty(2))).toBe(true);
     expect(matches(pattern, { ...guardDuty(2), region: "us-east-1" })).toBe(false);
   });
@@ -100,8 +132,12 @@ describe("ServiceEventPatterns", () => {
     expect(() => P.guardDutyFindings({ minSeverity: 11 })).toThrow(
       'ServiceEventPatterns.guardDutyFindings: minSeverity 11 is not a GuardDuty severity; pass "LOW", "MEDIUM", "HIGH", "CRITICAL" or a number from 0 to 10',
     );
-    expect(() => P.securityHubFindings({ severityLabels: ["SEVERE" as never] })).toThrow("ServiceEventPatterns.securityHubFindings: severityLabels");
-    expect(() => P.cloudTrailManagementEvents([])).toThrow("ServiceEventPatterns.cloudTrailManagementEvents: services is empty");
+    expect(() => P.securityHubFindings({ severityLabels: ["SEVERE" as never] })).toThrow(
+      "ServiceEventPatterns.securityHubFindings: severityLabels",
+    );
+    expect(() => P.cloudTrailManagementEvents([])).toThrow(
+      "ServiceEventPatterns.cloudTrailManagementEvents: services is empty",
+    );
     expect(() => P.cloudTrailManagementEvents(["aws.iam"])).toThrow("'aws.iam' is not a service prefix");
     expect(() => P.accessAnalyzerFindings({ statuses: [] })).toThrow("statuses is empty");
   });
