@@ -37,6 +37,8 @@ export interface ServiceEventForwarderProps {
   readonly retryPolicy?: RetryPolicy;
   /** Keep events that could not be delivered in a dead-letter queue in the rule's own region. @default true */
   readonly deadLetterQueue?: boolean;
+  /** Name of the rule in every region (rules are regional, so one name serves all). @default - derived from the construct path and region */
+  readonly ruleName?: string;
   /** Description of the rules. @default "Forward AWS service events to <destination ARN>" */
   readonly description?: string;
   /** Tags on the rules. @default - no tags */
@@ -99,6 +101,7 @@ export class ServiceEventForwarder extends Construct {
       rules[region] = new StaxEventRule(this, region, {
         bus: this.defaultBus(region),
         eventPattern: props.eventPattern,
+        ruleName: props.ruleName,
         description: props.description ?? `Forward AWS service events to ${this.destination.staticArn}`,
         tags: props.tags,
         targets: [target],

@@ -82,6 +82,22 @@ describe("ServiceEventForwarder", () => {
     expect(Object.keys(forwarder.rules)).toEqual(["us-east-1", "eu-west-1", "ap-southeast-2"]);
   });
 
+  it("names the rules as asked, and can leave the dead-letter queues out", () => {
+    const { stack } = forward({
+      regions: ["us-east-1", "eu-west-1"],
+      ruleName: "security-forwarding",
+      deadLetterQueue: false,
+    });
+    const synth = synthObject(stack);
+    expect(Object.values(resourcesOf(synth, "aws_cloudwatch_event_rule")).map((r: any) => r.name)).toEqual([
+      "security-forwarding",
+      "security-forwarding",
+    ]);
+    expect(resourcesOf(synth, "aws_sqs_queue")).toEqual({});
+    for (const t of Object.values(resourcesOf(synth, "aws_cloudwatch_event_target")) as any[])
+      expect(t.dead_letter_config).toBeUndefined();
+  });
+
   it("creates one provider per region from the base configuration, inheriting assume_role and profile", () => {
     const { stack } = forward({
       regions: ["us-east-1", "eu-west-1"],
