@@ -12,13 +12,14 @@ import * as path from "path";
 import { App, TerraformStack } from "cdktf";
 
 const ROOT = path.resolve(__dirname, "..");
-const EXAMPLES = path.join(ROOT, "examples");
+/** The examples directory. */
+export const EXAMPLES = path.join(ROOT, "examples");
 
 /** The builder an example's main.ts exports. */
-type Builder = (app: App) => unknown;
+export type Builder = (app: App) => unknown;
 
 /** `buildApp`, else the only exported function whose name starts with `build`. */
-function builderOf(name: string, example: Record<string, unknown>): Builder {
+export function builderOf(name: string, example: Record<string, unknown>): Builder {
   if (typeof example.buildApp === "function") return example.buildApp as Builder;
   const builders = Object.entries(example).filter(([key, value]) => key.startsWith("build") && typeof value === "function");
   if (builders.length !== 1) {

@@ -52,6 +52,7 @@ describe("FirehoseToS3", () => {
       error_output_prefix: "errors/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/",
       buffering_interval: 300,
       buffering_size: 5,
+      processing_configuration: { enabled: true, processors: [{ type: "AppendDelimiterToRecord" }] },
     });
     expect(stream.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy\./)]);
   });
