@@ -7,3 +7,4 @@ export * from "./pattern";
 export * from "./bus";
 export * from "./rule";
 export * from "./targets";
+export * from "./forwarding";

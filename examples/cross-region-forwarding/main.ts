@@ -12,14 +12,15 @@
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { SecureQueue, SqsTarget, StaxEventRule } from "stax-events-cdktf";
-// Moves into the "stax-events-cdktf" import once the package root re-exports forwarding.
 import {
   AWS_DEFAULT_ENABLED_REGIONS,
+  SecureQueue,
   SecurityEventCollector,
   ServiceEventForwarder,
   ServiceEventPatterns,
-} from "stax-events-cdktf/forwarding";
+  SqsTarget,
+  StaxEventRule,
+} from "stax-events-cdktf";
 
 /** Settings of the example. */
 export interface CrossRegionForwardingConfig {
