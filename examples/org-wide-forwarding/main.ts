@@ -15,7 +15,6 @@
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-// Moves into a "stax-events-cdktf" import once the package root re-exports forwarding.
 import { OrganizationForwarding, SecurityEventCollector, ServiceEventPatterns } from "stax-events-cdktf";
 
 /** Settings of the example. */
