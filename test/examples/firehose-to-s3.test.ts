@@ -8,6 +8,10 @@ describe("example: firehose-to-s3", () => {
   const policyOfRole = (roleName: string) =>
     parsed(Object.values<any>(synth.resource.aws_iam_role_policy).find((p) => p.role === `\${aws_iam_role.${roleName}.id}`).policy);
 
+  it("synthesizes what its snapshot shows (a change here is an API change to review)", () => {
+    expect(synth).toMatchSnapshot();
+  });
+
   it("lets the rule put records only on its stream, and Firehose write only to its bucket", () => {
     expect(roles).toHaveLength(2);
     const [eventsRole] = roles.find(([, r]) => parsed(r.assume_role_policy).Statement[0].Principal.Service === "events.amazonaws.com")!;

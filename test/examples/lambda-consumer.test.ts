@@ -14,6 +14,10 @@ import { describeWithTerraform, plannedOfType, planStack } from "../support/terr
 describe("example: lambda-consumer", () => {
   const [{ synth }] = synthExample("lambda-consumer");
 
+  it("synthesizes what its snapshot shows (a change here is an API change to review)", () => {
+    expect(synth).toMatchSnapshot();
+  });
+
   describe("the handler", () => {
     it.each(SECURITY_EVENT_NAMES)("summarises %s with who, what, outcome, organisation and time", (name) => {
       const event = sampleEvent(name);

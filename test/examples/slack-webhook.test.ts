@@ -7,6 +7,10 @@ const WEBHOOK_URL = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXX
 describe("example: slack-webhook", () => {
   const [{ synth }] = synthExample("slack-webhook");
 
+  it("synthesizes what its snapshot shows (a change here is an API change to review)", () => {
+    expect(synth).toMatchSnapshot();
+  });
+
   it("takes the webhook URL from a sensitive variable and writes no secret or output", () => {
     expect(synth.variable).toEqual({ slack_alerts_endpoint: expect.objectContaining({ type: "string", sensitive: true }) });
     expect(onlyResource(synth, "aws_cloudwatch_event_api_destination").invocation_endpoint).toBe("${var.slack_alerts_endpoint}");
