@@ -21,9 +21,13 @@ export type Builder = (app: App) => unknown;
 /** `buildApp`, else the only exported function whose name starts with `build`. */
 export function builderOf(name: string, example: Record<string, unknown>): Builder {
   if (typeof example.buildApp === "function") return example.buildApp as Builder;
-  const builders = Object.entries(example).filter(([key, value]) => key.startsWith("build") && typeof value === "function");
+  const builders = Object.entries(example).filter(
+    ([key, value]) => key.startsWith("build") && typeof value === "function",
+  );
   if (builders.length !== 1) {
-    throw new Error(`examples/${name}/main.ts must export buildApp(app) (or exactly one build…(app) function); it exports ${builders.length}.`);
+    throw new Error(
+      `examples/${name}/main.ts must export buildApp(app) (or exactly one build…(app) function); it exports ${builders.length}.`,
+    );
   }
   return builders[0][1] as Builder;
 }
@@ -55,7 +59,8 @@ if (require.main === module) {
   const wanted = process.argv.slice(2);
   const names = wanted.length > 0 ? wanted : exampleNames();
   for (const name of names) {
-    if (!exampleNames().includes(name)) throw new Error(`no example '${name}'; the examples are: ${exampleNames().join(", ")}`);
+    if (!exampleNames().includes(name))
+      throw new Error(`no example '${name}'; the examples are: ${exampleNames().join(", ")}`);
     for (const file of synthExample(name)) console.log(path.relative(ROOT, file));
   }
 }

@@ -31,7 +31,10 @@ export class FirehoseToS3Stack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, "aws", { region: config.region });
     const bus = new StaxEventBus(this, "StaxBus", { accountId: config.accountId, sourceName: config.sourceName });
-    this.archive = new FirehoseToS3(this, "SecurityEventArchive", { accountId: config.accountId, kmsKeyArn: config.kmsKeyArn });
+    this.archive = new FirehoseToS3(this, "SecurityEventArchive", {
+      accountId: config.accountId,
+      kmsKeyArn: config.kmsKeyArn,
+    });
     new StaxEventRule(this, "AllSecurityEvents", {
       bus,
       description: "Every Stax Security event, archived in S3",

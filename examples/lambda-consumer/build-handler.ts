@@ -8,7 +8,10 @@ import * as path from "path";
 import * as ts from "typescript";
 
 /** Compiles `handler/index.ts` into `dist/handler/index.js` and returns that directory. */
-export function buildHandler(sourceDir = path.join(__dirname, "handler"), outDir = path.join(__dirname, "dist", "handler")): string {
+export function buildHandler(
+  sourceDir = path.join(__dirname, "handler"),
+  outDir = path.join(__dirname, "dist", "handler"),
+): string {
   const source = fs.readFileSync(path.join(sourceDir, "index.ts"), "utf8");
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, removeComments: false },

@@ -35,13 +35,23 @@ export class LambdaConsumerStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: config.region });
     const bus = new StaxEventBus(this, "StaxBus", { accountId: config.accountId, sourceName: config.sourceName });
 
-    const logs = new CloudwatchLogGroup(this, "FunctionLogs", { name: `/aws/lambda/${config.functionName}`, retentionInDays: 30 });
+    const logs = new CloudwatchLogGroup(this, "FunctionLogs", {
+      name: `/aws/lambda/${config.functionName}`,
+      retentionInDays: 30,
+    });
     const failures = new SecureQueue(this, "FunctionFailures", { deadLetterQueue: false });
     const role = new IamRole(this, "FunctionRole", {
       name: `${config.functionName}-role`,
       assumeRolePolicy: JSON.stringify({
         Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": config.accountId } } }],
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Service: "lambda.amazonaws.com" },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:SourceAccount": config.accountId } },
+          },
+        ],
       }),
     });
     const policy = new IamRolePolicy(this, "FunctionPolicy", {

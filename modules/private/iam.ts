@@ -75,8 +75,10 @@ export function serviceTrustPolicy(opts: {
 }): string {
   const condition: Record<string, Record<string, string | readonly string[]>> = {};
   if (opts.sourceAccount) condition.StringEquals = { "aws:SourceAccount": opts.sourceAccount };
-  if (opts.sourceArns && opts.sourceArns.length > 0) condition.ArnEquals = { "aws:SourceArn": oneOrMany(opts.sourceArns) };
-  if (Object.keys(condition).length === 0) throw new Error(`trust policy for ${opts.service} needs a source account or source ARNs`);
+  if (opts.sourceArns && opts.sourceArns.length > 0)
+    condition.ArnEquals = { "aws:SourceArn": oneOrMany(opts.sourceArns) };
+  if (Object.keys(condition).length === 0)
+    throw new Error(`trust policy for ${opts.service} needs a source account or source ARNs`);
   return policyDocument([
     { Effect: "Allow", Principal: { Service: opts.service }, Action: "sts:AssumeRole", Condition: condition },
   ]);

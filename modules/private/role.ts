@@ -49,9 +49,13 @@ export class ServiceRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
-    const grants: ServiceRoleGrant[] = [{ actions: props.actions, resources: props.resources }, ...(props.additionalGrants ?? [])];
+    const grants: ServiceRoleGrant[] = [
+      { actions: props.actions, resources: props.resources },
+      ...(props.additionalGrants ?? []),
+    ];
     for (const action of grants.flatMap((g) => g.actions)) {
-      if (action.includes("*")) throw new Error(`${this.node.path}: action '${action}' has a wildcard; name the actions.`);
+      if (action.includes("*"))
+        throw new Error(`${this.node.path}: action '${action}' has a wildcard; name the actions.`);
     }
     if (grants.some((g) => g.resources.length === 0 || g.resources.includes("*"))) {
       throw new Error(`${this.node.path}: a grant has no resource or the '*' resource; name the resources.`);
@@ -69,7 +73,9 @@ export class ServiceRole extends Construct {
       provider: props.provider,
       name: "least-privilege",
       role: this.role.id,
-      policy: policyDocument(grants.map((g) => ({ Effect: "Allow", Action: [...g.actions], Resource: [...g.resources] }))),
+      policy: policyDocument(
+        grants.map((g) => ({ Effect: "Allow", Action: [...g.actions], Resource: [...g.resources] })),
+      ),
     });
     this.roleArn = this.role.arn;
   }

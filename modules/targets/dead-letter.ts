@@ -23,7 +23,10 @@ export function defaultTargetDeadLetterQueue(rule: IRule): SecureQueue {
 /** Lets the rule deliver failed events to the queue, and returns the queue's ARN. */
 export function grantDeadLetter(rule: IRule, queue: IQueue): string {
   if (queue.fifo) {
-    fail(rule, "a FIFO queue cannot be a target's dead-letter queue; EventBridge only supports standard queues there. Pass a standard queue as deadLetterQueue.");
+    fail(
+      rule,
+      "a FIFO queue cannot be a target's dead-letter queue; EventBridge only supports standard queues there. Pass a standard queue as deadLetterQueue.",
+    );
   }
   QueuePolicy.of(rule, queue).allowSendMessage("AllowEventBridgeDeadLetters", "events.amazonaws.com", rule.ruleArn);
   return queue.queueArn;

@@ -27,7 +27,9 @@ export class EventBusTarget implements IRuleTarget {
     private readonly props: EventBusTargetProps = {},
   ) {
     if (!isUnresolved(eventBusArn) && !BUS_ARN.test(eventBusArn)) {
-      throw new Error(`EventBusTarget: '${eventBusArn}' is not an event bus ARN; expected 'arn:aws:events:<region>:<12-digit account>:event-bus/<name>'.`);
+      throw new Error(
+        `EventBusTarget: '${eventBusArn}' is not an event bus ARN; expected 'arn:aws:events:<region>:<12-digit account>:event-bus/<name>'.`,
+      );
     }
   }
 

@@ -1,7 +1,11 @@
 import type { SecurityEventDetail } from "../events";
 
 /** Every key that the `detail` of at least one Stax Security event type has. */
-export type SecurityDetailField = SecurityEventDetail extends infer D ? (D extends unknown ? keyof D & string : never) : never;
+export type SecurityDetailField = SecurityEventDetail extends infer D
+  ? D extends unknown
+    ? keyof D & string
+    : never
+  : never;
 
 /** Longest JSON path EventBridge accepts in an input transformer. */
 export const MAX_INPUT_PATH_LENGTH = 256;
@@ -15,10 +19,14 @@ const MARKER = /@@StaxEventField\(([^()]+)\)@@/g;
  */
 export function checkJsonPath(where: string, path: string): void {
   if (!JSON_PATH.test(path)) {
-    throw new Error(`${where}: '${path}' is not a JSON path EventBridge accepts; use '$' followed by '.field' or '[index]' parts, e.g. '$.detail.email'.`);
+    throw new Error(
+      `${where}: '${path}' is not a JSON path EventBridge accepts; use '$' followed by '.field' or '[index]' parts, e.g. '$.detail.email'.`,
+    );
   }
   if (path.length > MAX_INPUT_PATH_LENGTH) {
-    throw new Error(`${where}: the JSON path '${path.slice(0, 40)}…' is ${path.length} characters; EventBridge allows ${MAX_INPUT_PATH_LENGTH}. Select a shorter path.`);
+    throw new Error(
+      `${where}: the JSON path '${path.slice(0, 40)}…' is ${path.length} characters; EventBridge allows ${MAX_INPUT_PATH_LENGTH}. Select a shorter path.`,
+    );
   }
 }
 
@@ -109,7 +117,12 @@ export function resolveFields(json: string): ResolvedFields | undefined {
     if (!path.startsWith("$")) return path; // predefined variable
     const existing = names.get(path);
     if (existing) return existing;
-    const base = (path.split(/[.[\]]/).filter(Boolean).pop() ?? "event").replace(/^\$$/, "event");
+    const base = (
+      path
+        .split(/[.[\]]/)
+        .filter(Boolean)
+        .pop() ?? "event"
+    ).replace(/^\$$/, "event");
     const taken = new Set(names.values());
     let name = base;
     for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
@@ -117,6 +130,8 @@ export function resolveFields(json: string): ResolvedFields | undefined {
     return name;
   };
   const whole = new RegExp(`"${MARKER.source}"`, "g");
-  const template = json.replace(whole, (_m, path: string) => `<${nameOf(path)}>`).replace(MARKER, (_m, path: string) => `<${nameOf(path)}>`);
+  const template = json
+    .replace(whole, (_m, path: string) => `<${nameOf(path)}>`)
+    .replace(MARKER, (_m, path: string) => `<${nameOf(path)}>`);
   return { template, inputPaths: Object.fromEntries([...names.entries()].map(([path, name]) => [name, path])) };
 }

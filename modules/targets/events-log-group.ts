@@ -6,7 +6,9 @@ import { physicalName } from "../private/naming";
 import { ILogGroup } from "./log-group";
 
 /** Retention periods CloudWatch Logs accepts, in days (0 keeps logs forever). */
-export const LOG_RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const LOG_RETENTION_DAYS = [
+  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 /** Properties of an {@link EventsLogGroup}. */
 export interface EventsLogGroupProps {
@@ -42,11 +44,17 @@ export class EventsLogGroup extends Construct implements ILogGroup {
     super(scope, id);
     const retentionDays = props.retentionDays ?? 365;
     if (!isUnresolved(retentionDays) && !(LOG_RETENTION_DAYS as readonly number[]).includes(retentionDays)) {
-      fail(this, `retentionDays is ${retentionDays}; CloudWatch Logs accepts only ${LOG_RETENTION_DAYS.join(", ")} (0 keeps logs forever). Pass one of those.`);
+      fail(
+        this,
+        `retentionDays is ${retentionDays}; CloudWatch Logs accepts only ${LOG_RETENTION_DAYS.join(", ")} (0 keeps logs forever). Pass one of those.`,
+      );
     }
     this.logGroupName = props.logGroupName ?? `/aws/events/${physicalName(this, { maxLength: 500 })}`;
     if (!isUnresolved(this.logGroupName) && !/^[A-Za-z0-9_\-/.#]{1,512}$/.test(this.logGroupName)) {
-      fail(this, `log group name '${this.logGroupName}' is not valid; CloudWatch Logs allows up to 512 letters, digits, '_', '-', '/', '.' and '#'. Pass a different logGroupName.`);
+      fail(
+        this,
+        `log group name '${this.logGroupName}' is not valid; CloudWatch Logs allows up to 512 letters, digits, '_', '-', '/', '.' and '#'. Pass a different logGroupName.`,
+      );
     }
     this.provider = props.provider;
     this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {

@@ -81,23 +81,38 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
     this.bucket = new S3Bucket(this, "Bucket", {
       provider,
       bucket: props.bucketName,
-      bucketPrefix: props.bucketName ? undefined : `${physicalName(this, { maxLength: 36, illegal: /[^A-Za-z0-9-]/g }).toLowerCase()}-`,
+      bucketPrefix: props.bucketName
+        ? undefined
+        : `${physicalName(this, { maxLength: 36, illegal: /[^A-Za-z0-9-]/g }).toLowerCase()}-`,
       forceDestroy: props.forceDestroy ?? false,
       tags: props.tags,
     });
     const bucket = this.bucket.id;
     new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
-      provider, bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+      provider,
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, "Ownership", { provider, bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    new S3BucketOwnershipControls(this, "Ownership", {
+      provider,
+      bucket,
+      rule: { objectOwnership: "BucketOwnerEnforced" },
+    });
     new S3BucketVersioningA(this, "Versioning", { provider, bucket, versioningConfiguration: { status: "Enabled" } });
     new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
       provider,
       bucket,
-      rule: [{
-        applyServerSideEncryptionByDefault: props.kmsKeyArn ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn } : { sseAlgorithm: "AES256" },
-        bucketKeyEnabled: props.kmsKeyArn ? true : undefined,
-      }],
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: props.kmsKeyArn
+            ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn }
+            : { sseAlgorithm: "AES256" },
+          bucketKeyEnabled: props.kmsKeyArn ? true : undefined,
+        },
+      ],
     });
     const objects = `${this.bucket.arn}/*`;
     new S3BucketPolicy(this, "Policy", {
@@ -113,9 +128,18 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
       service: "firehose.amazonaws.com",
       sourceAccount: props.accountId,
       sourceArns: [`arn:${partition}:firehose:${region}:${props.accountId}:deliverystream/${this.streamName}`],
-      actions: ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"],
+      actions: [
+        "s3:AbortMultipartUpload",
+        "s3:GetBucketLocation",
+        "s3:GetObject",
+        "s3:ListBucket",
+        "s3:ListBucketMultipartUploads",
+        "s3:PutObject",
+      ],
       resources: [this.bucket.arn, objects],
-      additionalGrants: props.kmsKeyArn ? [{ actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [props.kmsKeyArn] }] : [],
+      additionalGrants: props.kmsKeyArn
+        ? [{ actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [props.kmsKeyArn] }]
+        : [],
     });
 
     this.stream = new KinesisFirehoseDeliveryStream(this, "Stream", {
@@ -143,8 +167,14 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
 }
 
 function checkPrefix(scope: Construct, what: string, prefix: string): string {
-  if (!isUnresolved(prefix) && (prefix.startsWith("/") || prefix.includes("!{") || (prefix !== "" && !prefix.endsWith("/")))) {
-    fail(scope, `${what} '${prefix}' must be a plain key prefix ending in '/', without a leading '/' or '!{…}' expressions (the date partition is added for you), e.g. 'stax-events/'.`);
+  if (
+    !isUnresolved(prefix) &&
+    (prefix.startsWith("/") || prefix.includes("!{") || (prefix !== "" && !prefix.endsWith("/")))
+  ) {
+    fail(
+      scope,
+      `${what} '${prefix}' must be a plain key prefix ending in '/', without a leading '/' or '!{…}' expressions (the date partition is added for you), e.g. 'stax-events/'.`,
+    );
   }
   return prefix;
 }

@@ -15,7 +15,10 @@ export interface IDeliveryStream {
 /** Ways to refer to a Firehose delivery stream. */
 export class DeliveryStream {
   /** Refers to an existing stream by ARN (`arn:aws:firehose:<region>:<account>:deliverystream/<name>`). */
-  public static fromArn(deliveryStreamArn: string, options: { readonly provider?: TerraformProvider } = {}): IDeliveryStream {
+  public static fromArn(
+    deliveryStreamArn: string,
+    options: { readonly provider?: TerraformProvider } = {},
+  ): IDeliveryStream {
     checkArn("DeliveryStream.fromArn", deliveryStreamArn, {
       service: "firehose",
       resource: /^deliverystream\/[A-Za-z0-9_.-]{1,64}$/,
@@ -52,6 +55,12 @@ export class FirehoseTarget implements IRuleTarget {
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {
-    return bindRoleTarget(rule, targetId, this.stream.deliveryStreamArn, ["firehose:PutRecord", "firehose:PutRecordBatch"], this.props);
+    return bindRoleTarget(
+      rule,
+      targetId,
+      this.stream.deliveryStreamArn,
+      ["firehose:PutRecord", "firehose:PutRecordBatch"],
+      this.props,
+    );
   }
 }

@@ -66,19 +66,31 @@ class ConfigInput extends RuleTargetInput {
 }
 
 /** Validates an input transformer (paths, variable names, counts, size) and returns it. */
-function transformer(where: string, template: string, inputPaths: { readonly [name: string]: string }): RuleTargetInput {
+function transformer(
+  where: string,
+  template: string,
+  inputPaths: { readonly [name: string]: string },
+): RuleTargetInput {
   const entries = Object.entries(inputPaths);
   if (entries.length > MAX_INPUT_PATHS) {
-    throw new Error(`${where}: the input transformer has ${entries.length} input paths; EventBridge allows ${MAX_INPUT_PATHS}. Use fewer event fields, or one parent field such as $.detail.`);
+    throw new Error(
+      `${where}: the input transformer has ${entries.length} input paths; EventBridge allows ${MAX_INPUT_PATHS}. Use fewer event fields, or one parent field such as $.detail.`,
+    );
   }
   for (const [name, path] of entries) {
     if (!VARIABLE_NAME.test(name) || name.toLowerCase().startsWith("aws.")) {
-      throw new Error(`${where}: '${name}' cannot name an input path; use letters, digits, '_' and '-' (names starting 'aws.' are reserved).`);
+      throw new Error(
+        `${where}: '${name}' cannot name an input path; use letters, digits, '_' and '-' (names starting 'aws.' are reserved).`,
+      );
     }
     if (!isUnresolved(path)) checkJsonPath(where, path);
   }
   if (!isUnresolved(template) && (template.length === 0 || template.length > MAX_INPUT_TEMPLATE_LENGTH)) {
-    throw new Error(`${where}: the input template is ${template.length} characters; EventBridge accepts 1 to ${MAX_INPUT_TEMPLATE_LENGTH}. Send less text, or the event itself.`);
+    throw new Error(
+      `${where}: the input template is ${template.length} characters; EventBridge accepts 1 to ${MAX_INPUT_TEMPLATE_LENGTH}. Send less text, or the event itself.`,
+    );
   }
-  return new ConfigInput({ inputTransformer: { inputTemplate: template, inputPaths: entries.length > 0 ? { ...inputPaths } : undefined } });
+  return new ConfigInput({
+    inputTransformer: { inputTemplate: template, inputPaths: entries.length > 0 ? { ...inputPaths } : undefined },
+  });
 }

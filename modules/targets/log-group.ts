@@ -55,7 +55,10 @@ export class LogGroupTarget implements IRuleTarget {
   }
 
   public bind(rule: IRule): RuleTargetConfig {
-    LogResourcePolicy.of(rule, this.logGroup.provider ?? rule.provider).allowRule(this.logGroup.logGroupArn, rule.ruleArn);
+    LogResourcePolicy.of(rule, this.logGroup.provider ?? rule.provider).allowRule(
+      this.logGroup.logGroupArn,
+      rule.ruleArn,
+    );
     return { arn: this.logGroup.logGroupArn, ...bindTargetBase(rule, this.props) };
   }
 }

@@ -20,7 +20,12 @@ export class LogResourcePolicy extends Construct {
   /** The policy of the stack of `scope` for `provider`, created on first use. */
   public static of(scope: Construct, provider: TerraformProvider | undefined): LogResourcePolicy {
     const id = `Policy${providerSuffix(provider)}`;
-    return stackSingleton(scope, REGISTRY_ID, id, (registry, policyId) => new LogResourcePolicy(registry, policyId, provider));
+    return stackSingleton(
+      scope,
+      REGISTRY_ID,
+      id,
+      (registry, policyId) => new LogResourcePolicy(registry, policyId, provider),
+    );
   }
 
   /** Name of the policy (unique per account and region: it includes the stack name). */
@@ -30,7 +35,9 @@ export class LogResourcePolicy extends Construct {
   private constructor(scope: Construct, id: string, provider: TerraformProvider | undefined) {
     super(scope, id);
     const stackName = TerraformStack.of(this).node.id;
-    this.policyName = `stax-events-${stackName}${providerSuffix(provider)}`.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, 255);
+    this.policyName = `stax-events-${stackName}${providerSuffix(provider)}`
+      .replace(/[^A-Za-z0-9_.-]/g, "-")
+      .slice(0, 255);
     new CloudwatchLogResourcePolicy(this, "Policy", {
       provider,
       policyName: this.policyName,

@@ -21,7 +21,11 @@ export class QueuePolicy extends Construct {
 
   private readonly grants = new ServiceGrants();
 
-  private constructor(scope: Construct, id: string, private readonly queue: IQueue) {
+  private constructor(
+    scope: Construct,
+    id: string,
+    private readonly queue: IQueue,
+  ) {
     super(scope, id);
     new SqsQueuePolicy(this, "Policy", {
       provider: queue.provider,

@@ -28,7 +28,10 @@ const TOPIC_RESOURCE = /^[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 /** Ways to refer to an SNS topic. */
 export class Topic {
   /** Refers to an existing topic by ARN (`arn:aws:sns:<region>:<account>:<name>`). */
-  public static fromArn(topicArn: string, options: { readonly kmsKeyId?: string; readonly provider?: TerraformProvider } = {}): ITopic {
+  public static fromArn(
+    topicArn: string,
+    options: { readonly kmsKeyId?: string; readonly provider?: TerraformProvider } = {},
+  ): ITopic {
     checkArn("Topic.fromArn", topicArn, {
       service: "sns",
       resource: TOPIC_RESOURCE,

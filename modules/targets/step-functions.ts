@@ -15,7 +15,10 @@ export interface IStateMachine {
 /** Ways to refer to a Step Functions state machine. */
 export class StateMachine {
   /** Refers to an existing state machine by ARN (`arn:aws:states:<region>:<account>:stateMachine:<name>`). */
-  public static fromArn(stateMachineArn: string, options: { readonly provider?: TerraformProvider } = {}): IStateMachine {
+  public static fromArn(
+    stateMachineArn: string,
+    options: { readonly provider?: TerraformProvider } = {},
+  ): IStateMachine {
     checkArn("StateMachine.fromArn", stateMachineArn, {
       service: "states",
       resource: /^stateMachine:[A-Za-z0-9_-]{1,80}$/,
@@ -47,7 +50,8 @@ export class StepFunctionsTarget implements IRuleTarget {
     stateMachine: IStateMachine | SfnStateMachine,
     private readonly props: StepFunctionsTargetProps = {},
   ) {
-    this.stateMachine = stateMachine instanceof SfnStateMachine ? StateMachine.fromResource(stateMachine) : stateMachine;
+    this.stateMachine =
+      stateMachine instanceof SfnStateMachine ? StateMachine.fromResource(stateMachine) : stateMachine;
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {

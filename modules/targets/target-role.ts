@@ -41,7 +41,13 @@ export interface RoleTargetProps extends TargetBaseProps {
  * The block of a target EventBridge delivers to through a role: the target's ARN, the role
  * (see {@link targetRole}) allowed only `actions` on `arn`, and the retry, DLQ and input part.
  */
-export function bindRoleTarget(rule: IRule, targetId: string, arn: string, actions: readonly string[], props: RoleTargetProps): RuleTargetConfig {
+export function bindRoleTarget(
+  rule: IRule,
+  targetId: string,
+  arn: string,
+  actions: readonly string[],
+  props: RoleTargetProps,
+): RuleTargetConfig {
   const role = targetRole(rule, targetId, { role: props.role, actions, resources: [arn] });
   return { arn, roleArn: role.roleArn, ...bindTargetBase(rule, props) };
 }

@@ -21,7 +21,11 @@ export class TopicPolicy extends Construct {
 
   private readonly grants = new ServiceGrants();
 
-  private constructor(scope: Construct, id: string, private readonly topic: ITopic) {
+  private constructor(
+    scope: Construct,
+    id: string,
+    private readonly topic: ITopic,
+  ) {
     super(scope, id);
     new SnsTopicPolicy(this, "Policy", {
       provider: topic.provider,

@@ -38,7 +38,12 @@ export abstract class WebhookAuth {
   public static basic(options: { readonly username: string; readonly password?: string }): WebhookAuth {
     return new (class extends WebhookAuth {
       public bind(scope: Construct): WebhookAuthConfig {
-        const password = secret(scope, "password", `password of '${options.username}' at the webhook`, options.password);
+        const password = secret(
+          scope,
+          "password",
+          `password of '${options.username}' at the webhook`,
+          options.password,
+        );
         return { authorizationType: "BASIC", authParameters: { basic: { username: options.username, password } } };
       }
     })();
@@ -63,7 +68,9 @@ export abstract class WebhookAuth {
               authorizationEndpoint: options.authorizationEndpoint,
               httpMethod: options.httpMethod ?? "POST",
               clientParameters: { clientId: options.clientId, clientSecret },
-              oauthHttpParameters: options.scope ? { body: [{ key: "scope", value: options.scope, isValueSecret: false }] } : {},
+              oauthHttpParameters: options.scope
+                ? { body: [{ key: "scope", value: options.scope, isValueSecret: false }] }
+                : {},
             },
           },
         };
@@ -95,14 +102,27 @@ export abstract class WebhookAuth {
 export function secret(scope: Construct, name: string, description: string, given: Secret): string {
   if (given !== undefined) {
     if (!isUnresolved(given)) {
-      fail(scope, `the ${description} is a literal string, which would be written in plain text into cdk.tf.json. Pass a token instead (a sensitive TerraformVariable's stringValue, a Secrets Manager data source, Fn.sensitive(...)), or leave it out to get a sensitive variable.`);
+      fail(
+        scope,
+        `the ${description} is a literal string, which would be written in plain text into cdk.tf.json. Pass a token instead (a sensitive TerraformVariable's stringValue, a Secrets Manager data source, Fn.sensitive(...)), or leave it out to get a sensitive variable.`,
+      );
     }
     return given;
   }
-  const variableName = `${physicalName(scope, { maxLength: 200 }).replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9_]/g, "_").toLowerCase()}_${name}`;
+  const variableName = `${physicalName(scope, { maxLength: 200 })
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9_]/g, "_")
+    .toLowerCase()}_${name}`;
   const stack = TerraformStack.of(scope);
   const existing = stack.node.tryFindChild(`var-${variableName}`) as TerraformVariable | undefined;
-  const variable = existing ?? new TerraformVariable(stack, `var-${variableName}`, { type: "string", sensitive: true, nullable: false, description });
+  const variable =
+    existing ??
+    new TerraformVariable(stack, `var-${variableName}`, {
+      type: "string",
+      sensitive: true,
+      nullable: false,
+      description,
+    });
   variable.overrideLogicalId(variableName);
   return variable.stringValue;
 }
@@ -117,6 +137,9 @@ export function checkHttpsUrl(scope: Construct, what: string, url: string): void
     parsed = undefined;
   }
   if (!parsed || parsed.protocol !== "https:" || !parsed.hostname) {
-    fail(scope, `${what} '${url}' is not an https URL; EventBridge only calls https endpoints. Pass a URL starting with 'https://'.`);
+    fail(
+      scope,
+      `${what} '${url}' is not an https URL; EventBridge only calls https endpoints. Pass a URL starting with 'https://'.`,
+    );
   }
 }

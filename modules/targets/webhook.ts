@@ -38,7 +38,9 @@ export interface WebhookTargetProps extends TargetBaseProps {
 }
 
 /** Properties of {@link WebhookTarget.slack}. */
-export interface SlackWebhookProps extends Omit<WebhookTargetProps, "endpoint" | "auth">, SlackSecurityEventMessageOptions {
+export interface SlackWebhookProps
+  extends Omit<WebhookTargetProps, "endpoint" | "auth">,
+    SlackSecurityEventMessageOptions {
   /**
    * The Slack incoming-webhook URL (`https://hooks.slack.com/services/…`), which is a secret: pass
    * it as a token or leave it out.
@@ -77,14 +79,21 @@ export class WebhookTarget extends Construct implements IRuleTarget {
   /** The API destination. */
   public readonly destination: CloudwatchEventApiDestination;
 
-  constructor(scope: Construct, id: string, private readonly props: WebhookTargetProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: WebhookTargetProps,
+  ) {
     super(scope, id);
     const endpoint = props.endpoint ?? secret(this, "endpoint", "URL of the webhook (a secret)", undefined);
     checkHttpsUrl(this, "endpoint", endpoint);
     checkRange(this, "invocationRateLimitPerSecond", props.invocationRateLimitPerSecond, 1, 300);
     const name = props.name ?? physicalName(this, { maxLength: 64, illegal: /[^.\-_A-Za-z0-9]/g });
     if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(name)) {
-      fail(this, `name '${name}' is not valid; EventBridge allows up to 64 letters, digits, '.', '-' and '_'. Pass a different name.`);
+      fail(
+        this,
+        `name '${name}' is not valid; EventBridge allows up to 64 letters, digits, '.', '-' and '_'. Pass a different name.`,
+      );
     }
     this.connection = new CloudwatchEventConnection(this, "Connection", {
       provider: props.provider,

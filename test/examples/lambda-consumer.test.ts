@@ -32,8 +32,12 @@ describe("example: lambda-consumer", () => {
     });
 
     it("says what each event is about", () => {
-      expect(subjectOf(sampleEvent("UserAuthenticationEvent").detail)).toBe("jane.citizen@example.com signed in with Login (Federated)");
-      expect(subjectOf(sampleEvent("GroupAddMemberEvent").detail)).toBe("sam.smith@example.com added to group 'platform-engineers'");
+      expect(subjectOf(sampleEvent("UserAuthenticationEvent").detail)).toBe(
+        "jane.citizen@example.com signed in with Login (Federated)",
+      );
+      expect(subjectOf(sampleEvent("GroupAddMemberEvent").detail)).toBe(
+        "sam.smith@example.com added to group 'platform-engineers'",
+      );
       expect(subjectOf(sampleEvent("ApiTokenCreateEvent").detail)).toBe("API token 'ci-pipeline'");
     });
 
@@ -60,7 +64,10 @@ describe("example: lambda-consumer", () => {
       const [stack] = buildApp(app);
       app.synth();
       const stackDir = path.join(outdir, "stacks", stack.node.id);
-      const fn = onlyResource(JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8")), "aws_lambda_function");
+      const fn = onlyResource(
+        JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8")),
+        "aws_lambda_function",
+      );
       const zip = fs.readFileSync(path.join(stackDir, fn.filename));
       expect(zip.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
       expect(zip.includes(Buffer.from("index.js"))).toBe(true);
@@ -72,8 +79,16 @@ describe("example: lambda-consumer", () => {
   it("lets the function write only its own logs and failure queue", () => {
     const policy = parsed(onlyResource(synth, "aws_iam_role_policy").policy);
     expect(policy.Statement).toEqual([
-      { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: ["${aws_cloudwatch_log_group.FunctionLogs.arn}:*"] },
-      { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: [expect.stringMatching(/^\$\{aws_sqs_queue\.FunctionFailures_Queue_.*\.arn\}$/)] },
+      {
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: ["${aws_cloudwatch_log_group.FunctionLogs.arn}:*"],
+      },
+      {
+        Effect: "Allow",
+        Action: ["sqs:SendMessage"],
+        Resource: [expect.stringMatching(/^\$\{aws_sqs_queue\.FunctionFailures_Queue_.*\.arn\}$/)],
+      },
     ]);
   });
 
@@ -85,11 +100,21 @@ describe("example: lambda-consumer", () => {
 
     it("plans the function and an invoke permission for EventBridge from the rule only", () => {
       expect(plannedOfType(plan, "aws_lambda_function").map((r) => r.values)).toEqual([
-        expect.objectContaining({ function_name: "stax-security-events-consumer", runtime: "nodejs20.x", handler: "index.handler", architectures: ["arm64"] }),
+        expect.objectContaining({
+          function_name: "stax-security-events-consumer",
+          runtime: "nodejs20.x",
+          handler: "index.handler",
+          architectures: ["arm64"],
+        }),
       ]);
       const permissions = plannedOfType(plan, "aws_lambda_permission");
       expect(permissions.map((p) => p.values)).toEqual([
-        expect.objectContaining({ action: "lambda:InvokeFunction", principal: "events.amazonaws.com", source_account: "123456789012", statement_id: expect.stringMatching(/^StaxEventRule-/) }),
+        expect.objectContaining({
+          action: "lambda:InvokeFunction",
+          principal: "events.amazonaws.com",
+          source_account: "123456789012",
+          statement_id: expect.stringMatching(/^StaxEventRule-/),
+        }),
       ]);
       const change = plan.resource_changes.find((c: any) => c.address === permissions[0].address);
       expect(change.change.after_unknown).toMatchObject({ source_arn: true, function_name: true });
@@ -97,7 +122,9 @@ describe("example: lambda-consumer", () => {
 
     it("plans the target with a retry policy and the dead-letter queue", () => {
       const [target] = plannedOfType(plan, "aws_cloudwatch_event_target");
-      expect(target.values.retry_policy).toEqual([{ maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 }]);
+      expect(target.values.retry_policy).toEqual([
+        { maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 },
+      ]);
       expect(target.values.role_arn).toBeNull();
       const change = plan.resource_changes.find((c: any) => c.address === target.address);
       expect(change.change.after_unknown.dead_letter_config).toEqual([{ arn: true }]);
@@ -110,7 +137,12 @@ describe("example: lambda-consumer", () => {
       const roles = plannedOfType(plan, "aws_iam_role");
       expect(roles).toHaveLength(1);
       expect(JSON.parse(roles[0].values.assume_role_policy).Statement).toEqual([
-        { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } },
+        {
+          Effect: "Allow",
+          Principal: { Service: "lambda.amazonaws.com" },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+        },
       ]);
     });
   });

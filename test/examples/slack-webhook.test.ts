@@ -12,8 +12,12 @@ describe("example: slack-webhook", () => {
   });
 
   it("takes the webhook URL from a sensitive variable and writes no secret or output", () => {
-    expect(synth.variable).toEqual({ slack_alerts_endpoint: expect.objectContaining({ type: "string", sensitive: true }) });
-    expect(onlyResource(synth, "aws_cloudwatch_event_api_destination").invocation_endpoint).toBe("${var.slack_alerts_endpoint}");
+    expect(synth.variable).toEqual({
+      slack_alerts_endpoint: expect.objectContaining({ type: "string", sensitive: true }),
+    });
+    expect(onlyResource(synth, "aws_cloudwatch_event_api_destination").invocation_endpoint).toBe(
+      "${var.slack_alerts_endpoint}",
+    );
     expect(JSON.stringify(synth)).not.toContain("hooks.slack.com");
     expect(synth.output).toBeUndefined();
   });
@@ -25,7 +29,10 @@ describe("example: slack-webhook", () => {
     expect(targets.filter((t) => t.arn.startsWith("${aws_cloudwatch_log_group."))).toHaveLength(1);
     const statements = parsed(onlyResource(synth, "aws_cloudwatch_log_resource_policy").policy_document).Statement;
     expect(statements).toEqual([
-      expect.objectContaining({ Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.SecurityEventLog_LogGroup_.*\.arn\}:\*$/) }),
+      expect.objectContaining({
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.SecurityEventLog_LogGroup_.*\.arn\}:\*$/),
+      }),
     ]);
   });
 
@@ -44,21 +51,35 @@ describe("example: slack-webhook", () => {
 
     it("plans the destination at Slack's rate, with the URL marked sensitive", () => {
       const [destination] = plannedOfType(plan, "aws_cloudwatch_event_api_destination") as any[];
-      expect(destination.values).toMatchObject({ name: "SlackAlerts", http_method: "POST", invocation_rate_limit_per_second: 1 });
+      expect(destination.values).toMatchObject({
+        name: "SlackAlerts",
+        http_method: "POST",
+        invocation_rate_limit_per_second: 1,
+      });
       expect(destination.sensitive_values.invocation_endpoint).toBe(true);
-      expect(plannedOfType(plan, "aws_cloudwatch_event_connection").map((c) => c.values.authorization_type)).toEqual(["API_KEY"]);
+      expect(plannedOfType(plan, "aws_cloudwatch_event_connection").map((c) => c.values.authorization_type)).toEqual([
+        "API_KEY",
+      ]);
       expect(plan.output_changes ?? {}).toEqual({});
     });
 
     it("plans one least-privilege role per Slack rule and no role for the log group target", () => {
       expect(plannedOfType(plan, "aws_iam_role")).toHaveLength(3);
-      expect(plannedOfType(plan, "aws_iam_role_policy").map((p) => p.values.name)).toEqual(["least-privilege", "least-privilege", "least-privilege"]);
-      const logTarget = plannedOfType(plan, "aws_cloudwatch_event_target").find((t) => t.address.startsWith("aws_cloudwatch_event_target.AllSecurityEvents"))!;
+      expect(plannedOfType(plan, "aws_iam_role_policy").map((p) => p.values.name)).toEqual([
+        "least-privilege",
+        "least-privilege",
+        "least-privilege",
+      ]);
+      const logTarget = plannedOfType(plan, "aws_cloudwatch_event_target").find((t) =>
+        t.address.startsWith("aws_cloudwatch_event_target.AllSecurityEvents"),
+      )!;
       expect(logTarget.values.role_arn).toBeNull();
     });
 
     it("plans ONE CloudWatch Logs resource policy and a log group kept 365 days", () => {
-      expect(plannedOfType(plan, "aws_cloudwatch_log_resource_policy").map((p) => p.values.policy_name)).toEqual(["stax-events-stax-slack-webhook"]);
+      expect(plannedOfType(plan, "aws_cloudwatch_log_resource_policy").map((p) => p.values.policy_name)).toEqual([
+        "stax-events-stax-slack-webhook",
+      ]);
       expect(plannedOfType(plan, "aws_cloudwatch_log_group").map((g) => g.values)).toEqual([
         expect.objectContaining({ name: "/aws/events/SecurityEventLog", retention_in_days: 365 }),
       ]);

@@ -49,7 +49,8 @@ describe("FirehoseToS3", () => {
       bucket_arn: refOf(archive.bucket, "arn"),
       compression_format: "GZIP",
       prefix: "stax-events/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/",
-      error_output_prefix: "errors/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/",
+      error_output_prefix:
+        "errors/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/",
       buffering_interval: 300,
       buffering_size: 5,
       processing_configuration: { enabled: true, processors: [{ type: "AppendDelimiterToRecord" }] },
@@ -61,9 +62,15 @@ describe("FirehoseToS3", () => {
     const { synth, archive } = build();
     const bucket = refOf(archive.bucket, "id");
     expect(onlyResource(synth, "aws_s3_bucket_public_access_block")).toMatchObject({
-      bucket, block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
+      bucket,
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
     });
-    expect(onlyResource(synth, "aws_s3_bucket_ownership_controls").rule).toEqual({ object_ownership: "BucketOwnerEnforced" });
+    expect(onlyResource(synth, "aws_s3_bucket_ownership_controls").rule).toEqual({
+      object_ownership: "BucketOwnerEnforced",
+    });
     expect(onlyResource(synth, "aws_s3_bucket_versioning").versioning_configuration).toEqual({ status: "Enabled" });
     expect(onlyResource(synth, "aws_s3_bucket_server_side_encryption_configuration").rule).toEqual([
       { apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } },
@@ -87,7 +94,14 @@ describe("FirehoseToS3", () => {
     expect(role.policies[0].Statement).toEqual([
       {
         Effect: "Allow",
-        Action: ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"],
+        Action: [
+          "s3:AbortMultipartUpload",
+          "s3:GetBucketLocation",
+          "s3:GetObject",
+          "s3:ListBucket",
+          "s3:ListBucketMultipartUploads",
+          "s3:PutObject",
+        ],
         Resource: [refOf(archive.bucket, "arn"), `${refOf(archive.bucket, "arn")}/*`],
       },
       { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [KEY_ARN] },
@@ -96,17 +110,32 @@ describe("FirehoseToS3", () => {
       Principal: { Service: "firehose.amazonaws.com" },
       Condition: {
         StringEquals: { "aws:SourceAccount": ACCOUNT },
-        ArnEquals: { "aws:SourceArn": expect.stringMatching(/^arn:\$\{data\.aws_partition\..*\}:firehose:\$\{data\.aws_region\..*\}:123456789012:deliverystream\/Archive$/) },
+        ArnEquals: {
+          "aws:SourceArn": expect.stringMatching(
+            /^arn:\$\{data\.aws_partition\..*\}:firehose:\$\{data\.aws_region\..*\}:123456789012:deliverystream\/Archive$/,
+          ),
+        },
       },
     });
     expect(onlyResource(synth, "aws_s3_bucket_server_side_encryption_configuration").rule).toEqual([
-      { apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: KEY_ARN }, bucket_key_enabled: true },
+      {
+        apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: KEY_ARN },
+        bucket_key_enabled: true,
+      },
     ]);
-    expect(onlyResource(synth, "aws_kinesis_firehose_delivery_stream").extended_s3_configuration.kms_key_arn).toBe(KEY_ARN);
+    expect(onlyResource(synth, "aws_kinesis_firehose_delivery_stream").extended_s3_configuration.kms_key_arn).toBe(
+      KEY_ARN,
+    );
   });
 
   it("takes a bucket name, prefixes and buffering", () => {
-    const { synth } = build({ bucketName: "my-stax-events", prefix: "security/", errorPrefix: "failed/", bufferingIntervalSeconds: 60, bufferingSizeMiB: 64 });
+    const { synth } = build({
+      bucketName: "my-stax-events",
+      prefix: "security/",
+      errorPrefix: "failed/",
+      bufferingIntervalSeconds: 60,
+      bufferingSizeMiB: 64,
+    });
     expect(onlyResource(synth, "aws_s3_bucket").bucket).toBe("my-stax-events");
     expect(onlyResource(synth, "aws_kinesis_firehose_delivery_stream").extended_s3_configuration).toMatchObject({
       prefix: expect.stringMatching(/^security\/year=/),
@@ -120,9 +149,15 @@ describe("FirehoseToS3", () => {
     it.each([
       [{ accountId: "42" }, "test/Archive: accountId '42' is not an AWS account id"],
       [{ bufferingSizeMiB: 0 }, "test/Archive: bufferingSizeMiB is 0; it must be a whole number from 1 to 128."],
-      [{ bufferingIntervalSeconds: 901 }, "test/Archive: bufferingIntervalSeconds is 901; it must be a whole number from 0 to 900."],
+      [
+        { bufferingIntervalSeconds: 901 },
+        "test/Archive: bufferingIntervalSeconds is 901; it must be a whole number from 0 to 900.",
+      ],
       [{ prefix: "events" }, "test/Archive: prefix 'events' must be a plain key prefix ending in '/'"],
-      [{ errorPrefix: "err/!{timestamp:yyyy}/" }, "test/Archive: errorPrefix 'err/!{timestamp:yyyy}/' must be a plain key prefix"],
+      [
+        { errorPrefix: "err/!{timestamp:yyyy}/" },
+        "test/Archive: errorPrefix 'err/!{timestamp:yyyy}/' must be a plain key prefix",
+      ],
     ])("%j", (props, message) => {
       expect(() => build(props)).toThrow(message);
     });

@@ -6,7 +6,10 @@ import { renderTransformer } from "../support/targets";
 function transformerOf(input: RuleTargetInput): { input_paths?: Record<string, string>; input_template: string } {
   const { inputTransformer } = input.bind();
   if (!inputTransformer) throw new Error("not an input transformer");
-  return { input_paths: inputTransformer.inputPaths as Record<string, string>, input_template: inputTransformer.inputTemplate };
+  return {
+    input_paths: inputTransformer.inputPaths as Record<string, string>,
+    input_template: inputTransformer.inputTemplate,
+  };
 }
 
 describe("RuleTargetInput", () => {
@@ -24,10 +27,18 @@ describe("RuleTargetInput", () => {
       rule: EventField.ruleName,
     });
     const transformer = transformerOf(input);
-    expect(transformer.input_paths).toEqual({ email: "$.detail.email", username: "$.detail.meta.user.username", "detail-type": "$.detail-type" });
-    expect(transformer.input_template).toBe('{"email":<email>,"summary":"<username> created <email>","type":<detail-type>,"rule":<aws.events.rule-name>}');
+    expect(transformer.input_paths).toEqual({
+      email: "$.detail.email",
+      username: "$.detail.meta.user.username",
+      "detail-type": "$.detail-type",
+    });
+    expect(transformer.input_template).toBe(
+      '{"email":<email>,"summary":"<username> created <email>","type":<detail-type>,"rule":<aws.events.rule-name>}',
+    );
 
-    const rendered = JSON.parse(renderTransformer(transformer, sampleEvent("UserCreateEvent"), { "aws.events.rule-name": "my-rule" }));
+    const rendered = JSON.parse(
+      renderTransformer(transformer, sampleEvent("UserCreateEvent"), { "aws.events.rule-name": "my-rule" }),
+    );
     expect(rendered).toEqual({
       email: sampleEvent("UserCreateEvent").detail.email,
       summary: `jane.citizen@example.com created ${sampleEvent("UserCreateEvent").detail.email}`,
@@ -38,7 +49,9 @@ describe("RuleTargetInput", () => {
 
   it("names fields after their last path part, and tells equal names apart", () => {
     const transformer = transformerOf(
-      RuleTargetInput.fromText(`${EventField.fromPath("$.detail.meta.user.id")} ${EventField.fromPath("$.detail.meta.organization.id")} ${EventField.fromPath("$.detail.meta.user.id")}`),
+      RuleTargetInput.fromText(
+        `${EventField.fromPath("$.detail.meta.user.id")} ${EventField.fromPath("$.detail.meta.organization.id")} ${EventField.fromPath("$.detail.meta.user.id")}`,
+      ),
     );
     expect(transformer.input_paths).toEqual({ id: "$.detail.meta.user.id", id2: "$.detail.meta.organization.id" });
     expect(transformer.input_template).toBe('"<id> <id2> <id>"');
@@ -60,7 +73,9 @@ describe("RuleTargetInput", () => {
       expect(() => RuleTargetInput.fromTemplate("<x>", { x: "$.detail email" })).toThrow(
         "RuleTargetInput.fromTemplate: '$.detail email' is not a JSON path EventBridge accepts",
       );
-      expect(() => RuleTargetInput.fromEventPath("detail")).toThrow("RuleTargetInput.fromEventPath: 'detail' is not a JSON path");
+      expect(() => RuleTargetInput.fromEventPath("detail")).toThrow(
+        "RuleTargetInput.fromEventPath: 'detail' is not a JSON path",
+      );
     });
 
     it("a JSON path longer than 256 characters", () => {
@@ -68,11 +83,15 @@ describe("RuleTargetInput", () => {
     });
 
     it("more than 100 input paths", () => {
-      const fields = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`f${i}`, EventField.fromPath(`$.detail.f${i}`)]));
+      const fields = Object.fromEntries(
+        Array.from({ length: 101 }, (_, i) => [`f${i}`, EventField.fromPath(`$.detail.f${i}`)]),
+      );
       expect(() => RuleTargetInput.fromObject(fields)).toThrow(
         "RuleTargetInput.fromObject: the input transformer has 101 input paths; EventBridge allows 100. Use fewer event fields, or one parent field such as $.detail.",
       );
-      const hundred = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`f${i}`, EventField.fromPath(`$.detail.f${i}`)]));
+      const hundred = Object.fromEntries(
+        Array.from({ length: 100 }, (_, i) => [`f${i}`, EventField.fromPath(`$.detail.f${i}`)]),
+      );
       expect(Object.keys(transformerOf(RuleTargetInput.fromObject(hundred)).input_paths!)).toHaveLength(100);
     });
 

@@ -6,7 +6,13 @@ import { ACCOUNT, expectDefaultRetryAndDlq, synthTargets, targetSetup } from "..
 const FUNCTION_ARN = "arn:aws:lambda:ap-southeast-2:123456789012:function:stax-consumer";
 
 function myFunction(stack: any): LambdaFunction {
-  return new LambdaFunction(stack, "Fn", { functionName: "fn", role: "arn:aws:iam::123456789012:role/fn", runtime: "nodejs20.x", handler: "index.handler", filename: "fn.zip" });
+  return new LambdaFunction(stack, "Fn", {
+    functionName: "fn",
+    role: "arn:aws:iam::123456789012:role/fn",
+    runtime: "nodejs20.x",
+    handler: "index.handler",
+    filename: "fn.zip",
+  });
 }
 
 describe("LambdaTarget", () => {
@@ -41,7 +47,9 @@ describe("LambdaTarget", () => {
       const { stack, rule } = targetSetup();
       const fn = myFunction(stack);
       rule("A", new LambdaTarget(fn), new LambdaTarget(fn, { input: RuleTargetInput.fromEventPath("$.detail") }));
-      return Object.values(resourcesOf(synthTargets(stack).synth, "aws_lambda_permission")).map((p: any) => p.statement_id);
+      return Object.values(resourcesOf(synthTargets(stack).synth, "aws_lambda_permission")).map(
+        (p: any) => p.statement_id,
+      );
     };
     const first = ids();
     expect(first).toHaveLength(1);
@@ -69,7 +77,9 @@ describe("LambdaTarget", () => {
       expect(() => Lambda.fromArn("arn:aws:sqs:ap-southeast-2:123456789012:stax-consumer")).toThrow(
         "Lambda.fromArn: 'arn:aws:sqs:ap-southeast-2:123456789012:stax-consumer' is not a Lambda function ARN; expected 'arn:aws:lambda:<region>:<12-digit account>:function:<name>'.",
       );
-      expect(() => Lambda.fromArn("arn:aws:lambda:ap-southeast-2:123456789012:layer:x")).toThrow("is not a Lambda function ARN");
+      expect(() => Lambda.fromArn("arn:aws:lambda:ap-southeast-2:123456789012:layer:x")).toThrow(
+        "is not a Lambda function ARN",
+      );
       expect(() => Lambda.fromArn("stax-consumer")).toThrow("is not a Lambda function ARN");
     });
 

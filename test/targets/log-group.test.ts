@@ -38,7 +38,12 @@ describe("LogGroupTarget", () => {
       expect.stringMatching(/aws_cloudwatch_event_rule\.R2_.*\.arn/),
     ]);
     expect(statements[2].Condition.ArnEquals["aws:SourceArn"]).toMatch(/aws_cloudwatch_event_rule\.R3_.*\.arn/);
-    expect(targets.map((t) => t.arn)).toEqual([refOf(a.logGroup, "arn"), refOf(a.logGroup, "arn"), refOf(b, "arn"), LOG_GROUP_ARN]);
+    expect(targets.map((t) => t.arn)).toEqual([
+      refOf(a.logGroup, "arn"),
+      refOf(a.logGroup, "arn"),
+      refOf(b, "arn"),
+      LOG_GROUP_ARN,
+    ]);
     for (const t of targets) {
       expect(t.role_arn).toBeUndefined(); // CloudWatch Logs targets must not name a role
       expectDefaultRetryAndDlq(t);
@@ -48,7 +53,11 @@ describe("LogGroupTarget", () => {
   it("writes one policy per provider (region) when rules live in several", () => {
     const { stack, rule } = targetSetup();
     const west = new AwsProvider(stack, "west", { region: "us-west-2", alias: "west" });
-    const westBus = new StaxEventBus(stack, "WestBus", { accountId: "123456789012", sourceName: "security-events", provider: west });
+    const westBus = new StaxEventBus(stack, "WestBus", {
+      accountId: "123456789012",
+      sourceName: "security-events",
+      provider: west,
+    });
     rule("R1", new LogGroupTarget(new EventsLogGroup(stack, "Sydney")));
     new StaxEventRule(stack, "R2", {
       bus: westBus,
@@ -63,12 +72,22 @@ describe("LogGroupTarget", () => {
   it("creates log groups under /aws/events/ with 365 days retention by default, and optional KMS", () => {
     const { stack } = targetSetup();
     new EventsLogGroup(stack, "Default");
-    new EventsLogGroup(stack, "Custom", { logGroupName: "/stax/security", retentionDays: 30, kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/abc" });
+    new EventsLogGroup(stack, "Custom", {
+      logGroupName: "/stax/security",
+      retentionDays: 30,
+      kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/abc",
+    });
     const groups = Object.values(resourcesOf(synthTargets(stack).synth, "aws_cloudwatch_log_group"));
-    expect(groups).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: "/aws/events/Default", retention_in_days: 365 }),
-      expect.objectContaining({ name: "/stax/security", retention_in_days: 30, kms_key_id: "arn:aws:kms:ap-southeast-2:123456789012:key/abc" }),
-    ]));
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "/aws/events/Default", retention_in_days: 365 }),
+        expect.objectContaining({
+          name: "/stax/security",
+          retention_in_days: 30,
+          kms_key_id: "arn:aws:kms:ap-southeast-2:123456789012:key/abc",
+        }),
+      ]),
+    );
   });
 
   describe("rejects bad input", () => {
@@ -81,7 +100,9 @@ describe("LogGroupTarget", () => {
 
     it("a log group name with characters CloudWatch Logs does not allow", () => {
       const { stack } = targetSetup();
-      expect(() => new EventsLogGroup(stack, "G", { logGroupName: "stax events" })).toThrow("test/G: log group name 'stax events' is not valid");
+      expect(() => new EventsLogGroup(stack, "G", { logGroupName: "stax events" })).toThrow(
+        "test/G: log group name 'stax events' is not valid",
+      );
     });
 
     it("a log group ARN that is not one", () => {
@@ -92,9 +113,9 @@ describe("LogGroupTarget", () => {
 
     it("a retry policy out of range", () => {
       const { stack, rule } = targetSetup();
-      expect(() => rule("A", new LogGroupTarget(new EventsLogGroup(stack, "G"), { retryPolicy: { maximumRetryAttempts: 1.5 } }))).toThrow(
-        "test/A: retryPolicy.maximumRetryAttempts is 1.5; it must be a whole number from 0 to 185.",
-      );
+      expect(() =>
+        rule("A", new LogGroupTarget(new EventsLogGroup(stack, "G"), { retryPolicy: { maximumRetryAttempts: 1.5 } })),
+      ).toThrow("test/A: retryPolicy.maximumRetryAttempts is 1.5; it must be a whole number from 0 to 185.");
     });
   });
 });

@@ -81,9 +81,9 @@ describe("SnsTarget", () => {
 
     it("a retry policy out of range", () => {
       const { rule } = targetSetup();
-      expect(() => rule("A", new SnsTarget(Topic.fromArn(TOPIC_ARN), { retryPolicy: { maximumRetryAttempts: 200 } }))).toThrow(
-        "test/A: retryPolicy.maximumRetryAttempts is 200; it must be a whole number from 0 to 185.",
-      );
+      expect(() =>
+        rule("A", new SnsTarget(Topic.fromArn(TOPIC_ARN), { retryPolicy: { maximumRetryAttempts: 200 } })),
+      ).toThrow("test/A: retryPolicy.maximumRetryAttempts is 200; it must be a whole number from 0 to 185.");
     });
   });
 });

@@ -8,7 +8,11 @@ const MACHINE_ARN = "arn:aws:states:ap-southeast-2:123456789012:stateMachine:res
 describe("StepFunctionsTarget", () => {
   it("starts executions through a role allowed only states:StartExecution on that state machine", () => {
     const { stack, rule } = targetSetup();
-    const machine = new SfnStateMachine(stack, "Machine", { name: "m", roleArn: "arn:aws:iam::123456789012:role/m", definition: "{}" });
+    const machine = new SfnStateMachine(stack, "Machine", {
+      name: "m",
+      roleArn: "arn:aws:iam::123456789012:role/m",
+      definition: "{}",
+    });
     rule("A", new StepFunctionsTarget(machine, { input: RuleTargetInput.fromEventPath("$.detail") }));
     const { synth, targets } = synthTargets(stack);
 
@@ -18,7 +22,10 @@ describe("StepFunctionsTarget", () => {
     expectDefaultRetryAndDlq(target);
     const role = roleOf(synth, target.role_arn);
     expect(role.policies).toEqual([
-      { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["states:StartExecution"], Resource: [refOf(machine, "arn")] }] },
+      {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: ["states:StartExecution"], Resource: [refOf(machine, "arn")] }],
+      },
     ]);
     expect(role.trust.Statement).toEqual([
       {
@@ -36,7 +43,12 @@ describe("StepFunctionsTarget", () => {
   it("grants on a state machine known only by ARN, and uses a role you pass", () => {
     const { stack, rule } = targetSetup();
     rule("A", new StepFunctionsTarget(StateMachine.fromArn(MACHINE_ARN)));
-    rule("B", new StepFunctionsTarget(StateMachine.fromArn(MACHINE_ARN), { role: { roleArn: "arn:aws:iam::123456789012:role/mine" } }));
+    rule(
+      "B",
+      new StepFunctionsTarget(StateMachine.fromArn(MACHINE_ARN), {
+        role: { roleArn: "arn:aws:iam::123456789012:role/mine" },
+      }),
+    );
     const { synth, targets } = synthTargets(stack);
     expect(roleOf(synth, targets[0].role_arn).policies[0].Statement[0].Resource).toEqual([MACHINE_ARN]);
     expect(targets[1].role_arn).toBe("arn:aws:iam::123456789012:role/mine");
@@ -52,7 +64,10 @@ describe("StepFunctionsTarget", () => {
     it("a retry policy out of range", () => {
       const { rule } = targetSetup();
       expect(() =>
-        rule("A", new StepFunctionsTarget(StateMachine.fromArn(MACHINE_ARN), { retryPolicy: { maximumEventAgeSeconds: 30 } })),
+        rule(
+          "A",
+          new StepFunctionsTarget(StateMachine.fromArn(MACHINE_ARN), { retryPolicy: { maximumEventAgeSeconds: 30 } }),
+        ),
       ).toThrow("test/A: retryPolicy.maximumEventAgeSeconds is 30; it must be a whole number from 60 to 86400.");
     });
   });

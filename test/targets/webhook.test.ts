@@ -41,11 +41,21 @@ describe("WebhookTarget", () => {
     const password = new TerraformVariable(stack, "password", { type: "string", sensitive: true });
     rule(
       "A",
-      new WebhookTarget(stack, "ApiKeyHook", { endpoint: "https://a.example.com", auth: WebhookAuth.apiKey({ headerName: "x-api-key" }) }),
-      new WebhookTarget(stack, "BasicHook", { endpoint: "https://b.example.com", auth: WebhookAuth.basic({ username: "stax", password: password.stringValue }) }),
+      new WebhookTarget(stack, "ApiKeyHook", {
+        endpoint: "https://a.example.com",
+        auth: WebhookAuth.apiKey({ headerName: "x-api-key" }),
+      }),
+      new WebhookTarget(stack, "BasicHook", {
+        endpoint: "https://b.example.com",
+        auth: WebhookAuth.basic({ username: "stax", password: password.stringValue }),
+      }),
       new WebhookTarget(stack, "OAuthHook", {
         endpoint: "https://c.example.com",
-        auth: WebhookAuth.oauthClientCredentials({ authorizationEndpoint: "https://auth.example.com/token", clientId: "stax", scope: "events" }),
+        auth: WebhookAuth.oauthClientCredentials({
+          authorizationEndpoint: "https://auth.example.com/token",
+          clientId: "stax",
+          scope: "events",
+        }),
       }),
     );
     const { synth } = synthTargets(stack);
@@ -53,7 +63,12 @@ describe("WebhookTarget", () => {
     expect(synth.variable).toEqual({
       password: { type: "string", sensitive: true },
       api_key_hook_api_key: { type: "string", sensitive: true, nullable: false, description: "API key of the webhook" },
-      oauth_hook_client_secret: { type: "string", sensitive: true, nullable: false, description: "OAuth client secret of the webhook" },
+      oauth_hook_client_secret: {
+        type: "string",
+        sensitive: true,
+        nullable: false,
+        description: "OAuth client secret of the webhook",
+      },
     });
     const connections = Object.values(synth.resource.aws_cloudwatch_event_connection) as any[];
     expect(connections.map((c) => c.authorization_type)).toEqual(["API_KEY", "BASIC", "OAUTH_CLIENT_CREDENTIALS"]);
@@ -76,7 +91,12 @@ describe("WebhookTarget", () => {
       const { synth, targets } = synthTargets(stack);
 
       expect(synth.variable).toEqual({
-        slack_alerts_endpoint: { type: "string", sensitive: true, nullable: false, description: "URL of the webhook (a secret)" },
+        slack_alerts_endpoint: {
+          type: "string",
+          sensitive: true,
+          nullable: false,
+          description: "URL of the webhook (a secret)",
+        },
       });
       expect(onlyResource(synth, "aws_cloudwatch_event_api_destination")).toMatchObject({
         invocation_endpoint: "${var.slack_alerts_endpoint}",
@@ -117,42 +137,70 @@ describe("WebhookTarget", () => {
       expect(() => new WebhookTarget(stack, "A", { endpoint: "http://events.example.com", auth })).toThrow(
         "test/A: endpoint 'http://events.example.com' is not an https URL; EventBridge only calls https endpoints. Pass a URL starting with 'https://'.",
       );
-      expect(() => new WebhookTarget(stack, "B", { endpoint: "events.example.com", auth })).toThrow("test/B: endpoint 'events.example.com' is not an https URL");
-      expect(() => WebhookTarget.slack(stack, "C", { webhookUrl: "http://hooks.slack.com/services/x" })).toThrow("test/C: endpoint 'http://hooks.slack.com/services/x' is not an https URL");
+      expect(() => new WebhookTarget(stack, "B", { endpoint: "events.example.com", auth })).toThrow(
+        "test/B: endpoint 'events.example.com' is not an https URL",
+      );
+      expect(() => WebhookTarget.slack(stack, "C", { webhookUrl: "http://hooks.slack.com/services/x" })).toThrow(
+        "test/C: endpoint 'http://hooks.slack.com/services/x' is not an https URL",
+      );
       expect(
-        () => new WebhookTarget(stack, "D", { endpoint: "https://x.example.com", auth: WebhookAuth.oauthClientCredentials({ authorizationEndpoint: "http://auth", clientId: "c" }) }),
+        () =>
+          new WebhookTarget(stack, "D", {
+            endpoint: "https://x.example.com",
+            auth: WebhookAuth.oauthClientCredentials({ authorizationEndpoint: "http://auth", clientId: "c" }),
+          }),
       ).toThrow("test/D: OAuth authorizationEndpoint 'http://auth' is not an https URL");
     });
 
     it.each([0, 301, 2.5])("a rate limit of %p", (limit) => {
       const { stack } = targetSetup();
-      expect(() => new WebhookTarget(stack, "A", { endpoint: "https://x.example.com", auth: WebhookAuth.none(), invocationRateLimitPerSecond: limit })).toThrow(
+      expect(
+        () =>
+          new WebhookTarget(stack, "A", {
+            endpoint: "https://x.example.com",
+            auth: WebhookAuth.none(),
+            invocationRateLimitPerSecond: limit,
+          }),
+      ).toThrow(
         `test/A: invocationRateLimitPerSecond is ${limit}; it must be a whole number from 1 to 300. Pass a value in that range.`,
       );
     });
 
     it("a secret passed as a literal string", () => {
       const { stack } = targetSetup();
-      expect(() => new WebhookTarget(stack, "A", { endpoint: "https://x.example.com", auth: WebhookAuth.apiKey({ headerName: "k", value: "hunter2" }) })).toThrow(
+      expect(
+        () =>
+          new WebhookTarget(stack, "A", {
+            endpoint: "https://x.example.com",
+            auth: WebhookAuth.apiKey({ headerName: "k", value: "hunter2" }),
+          }),
+      ).toThrow(
         "test/A: the API key of the webhook is a literal string, which would be written in plain text into cdk.tf.json. Pass a token instead",
       );
-      expect(() => new WebhookTarget(stack, "B", { endpoint: "https://x.example.com", auth: WebhookAuth.basic({ username: "u", password: "p" }) })).toThrow(
-        "test/B: the password of 'u' at the webhook is a literal string",
-      );
+      expect(
+        () =>
+          new WebhookTarget(stack, "B", {
+            endpoint: "https://x.example.com",
+            auth: WebhookAuth.basic({ username: "u", password: "p" }),
+          }),
+      ).toThrow("test/B: the password of 'u' at the webhook is a literal string");
     });
 
     it("a name EventBridge does not allow", () => {
       const { stack } = targetSetup();
-      expect(() => new WebhookTarget(stack, "A", { endpoint: "https://x.example.com", auth: WebhookAuth.none(), name: "a b" })).toThrow(
+      expect(
+        () =>
+          new WebhookTarget(stack, "A", { endpoint: "https://x.example.com", auth: WebhookAuth.none(), name: "a b" }),
+      ).toThrow(
         "test/A: name 'a b' is not valid; EventBridge allows up to 64 letters, digits, '.', '-' and '_'. Pass a different name.",
       );
     });
 
     it("a retry policy out of range", () => {
       const { stack, rule } = targetSetup();
-      expect(() => rule("A", WebhookTarget.slack(stack, "S", { retryPolicy: { maximumEventAgeSeconds: 100000 } }))).toThrow(
-        "test/A: retryPolicy.maximumEventAgeSeconds is 100000; it must be a whole number from 60 to 86400.",
-      );
+      expect(() =>
+        rule("A", WebhookTarget.slack(stack, "S", { retryPolicy: { maximumEventAgeSeconds: 100000 } })),
+      ).toThrow("test/A: retryPolicy.maximumEventAgeSeconds is 100000; it must be a whole number from 60 to 86400.");
     });
   });
 });

@@ -72,7 +72,11 @@ export function summarise(event: StaxSecurityEvent): SecurityEventSummary {
 }
 
 /** The Lambda entry point (`index.handler`). */
-export const handler: EventBridgeHandler<StaxSecurityEvent["detail-type"], SecurityEventDetail, SecurityEventSummary> = async (event) => {
+export const handler: EventBridgeHandler<
+  StaxSecurityEvent["detail-type"],
+  SecurityEventDetail,
+  SecurityEventSummary
+> = async (event) => {
   const summary = summarise(event as StaxSecurityEvent);
   // eslint-disable-next-line no-console
   console.log(JSON.stringify(summary));
