@@ -5,8 +5,8 @@
  * that resource, which is rendered once, at synthesis.
  */
 import { Construct } from "constructs";
-import { TerraformProvider, TerraformStack } from "cdktf";
-import { allowServiceStatement, PolicyStatement } from "./iam";
+import { Lazy, TerraformProvider, TerraformStack } from "cdktf";
+import { allowServiceStatement, denyInsecureTransportStatement, policyDocument } from "./iam";
 import { shortHash } from "./naming";
 
 /**
@@ -39,28 +39,37 @@ export function providerSuffix(provider: TerraformProvider | undefined): string 
 }
 
 /**
- * Grants to service principals, one statement per sid, each scoped with `aws:SourceArn` to every
- * source (rule) that asked for it. Adding the same source twice adds it once.
+ * Base of the one policy of a resource (an SQS queue, an SNS topic): grants to service principals,
+ * one statement per sid, each scoped with `aws:SourceArn` to every source (rule) that asked for
+ * it, then a deny of requests without TLS. The document is rendered once, at synthesis, from all
+ * of them; subclasses pass {@link document} to their policy resource.
  */
-export class ServiceGrants {
+export abstract class CollectedServicePolicy extends Construct {
+  /** The policy document, rendered at synthesis. */
+  protected readonly document: string = Lazy.stringValue({ produce: () => this.render() });
   private readonly bySid = new Map<string, { service: string; actions: readonly string[]; sourceArns: string[] }>();
 
-  /** Lets `service` perform `actions` when the request comes from `sourceArn`. */
-  public add(sid: string, service: string, actions: readonly string[], sourceArn: string): void {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    private readonly resourceArn: string,
+    private readonly tlsDenyAction: string,
+  ) {
+    super(scope, id);
+  }
+
+  /** Lets `service` perform `actions` when the request comes from `sourceArn` (added once). */
+  protected grant(sid: string, service: string, actions: readonly string[], sourceArn: string): void {
     const entry = this.bySid.get(sid) ?? { service, actions, sourceArns: [] };
     if (!entry.sourceArns.includes(sourceArn)) entry.sourceArns.push(sourceArn);
     this.bySid.set(sid, entry);
   }
 
-  /** Whether no grant was added yet. */
-  public get empty(): boolean {
-    return this.bySid.size === 0;
-  }
-
-  /** The allow statements on `resource`, in the order the sids were first added. */
-  public statements(resource: string | readonly string[]): PolicyStatement[] {
-    return [...this.bySid.entries()].map(([sid, { service, actions, sourceArns }]) =>
+  private render(): string {
+    const resource = this.resourceArn;
+    const statements = [...this.bySid.entries()].map(([sid, { service, actions, sourceArns }]) =>
       allowServiceStatement({ sid, service, actions, resource, sourceArns }),
     );
+    return policyDocument([...statements, denyInsecureTransportStatement(this.tlsDenyAction, [resource])]);
   }
 }
