@@ -5,11 +5,17 @@
 
 /** One IAM policy statement. */
 export interface PolicyStatement {
+  /** Statement id, unique within the document. @default - none */
   readonly Sid?: string;
+  /** Whether the statement allows or denies. */
   readonly Effect: "Allow" | "Deny";
+  /** Who the statement applies to (resource and trust policies only). @default - none (identity policies) */
   readonly Principal?: "*" | { readonly [kind: string]: string | readonly string[] };
+  /** The actions, e.g. `sqs:SendMessage`. */
   readonly Action: string | readonly string[];
+  /** The resources the actions apply to. @default - none (trust policies) */
   readonly Resource?: string | readonly string[];
+  /** Conditions, by operator and key, e.g. `{ ArnEquals: { "aws:SourceArn": ruleArn } }`. @default - unconditional */
   readonly Condition?: { readonly [operator: string]: { readonly [key: string]: string | readonly string[] } };
 }
 
