@@ -21,4 +21,9 @@ export type { RoleTargetProps } from "./target-role";
 export * from "./topic-policy";
 export * from "./webhook";
 export { WebhookAuth } from "./webhook-auth";
-export type { WebhookAuthConfig } from "./webhook-auth";
+export type {
+  ApiKeyAuthOptions,
+  BasicAuthOptions,
+  OAuthClientCredentialsOptions,
+  WebhookAuthConfig,
+} from "./webhook-auth";

@@ -12,70 +12,84 @@ export interface WebhookAuthConfig {
   readonly authParameters: CloudwatchEventConnectionAuthParameters;
 }
 
-/** A secret the user passes: a token (sensitive variable, data source attribute), never a literal. */
-type Secret = string | undefined;
+/** Options of {@link WebhookAuth.apiKey}. */
+export interface ApiKeyAuthOptions {
+  /** Header the key is sent in, e.g. `x-api-key`. */
+  readonly headerName: string;
+  /** The key, as a token (never a literal). @default - a sensitive Terraform variable `<construct>_api_key` */
+  readonly value?: string;
+}
+
+/** Options of {@link WebhookAuth.basic}. */
+export interface BasicAuthOptions {
+  /** User name. */
+  readonly username: string;
+  /** Password, as a token (never a literal). @default - a sensitive Terraform variable `<construct>_password` */
+  readonly password?: string;
+}
+
+/** Options of {@link WebhookAuth.oauthClientCredentials}. */
+export interface OAuthClientCredentialsOptions {
+  /** The https token endpoint EventBridge fetches access tokens from. */
+  readonly authorizationEndpoint: string;
+  /** OAuth client id. */
+  readonly clientId: string;
+  /** OAuth client secret, as a token (never a literal). @default - a sensitive Terraform variable `<construct>_client_secret` */
+  readonly clientSecret?: string;
+  /** HTTP method of the token request. @default "POST" */
+  readonly httpMethod?: "GET" | "POST" | "PUT";
+  /** `scope` sent with the token request. @default - none */
+  readonly scope?: string;
+}
 
 /**
  * How EventBridge authenticates to a webhook. Secrets are never written in plain text into the
  * synthesized configuration: pass them as tokens (a sensitive `TerraformVariable`'s
  * `stringValue`, a Secrets Manager data source attribute, `Fn.sensitive(...)`), or leave them
  * out and a sensitive Terraform variable is declared for each, named after the webhook
- * construct (e.g. `slack_alerts_api_key`), to set with `TF_VAR_<name>`. A literal string is refused.
+ * construct (e.g. `pager_api_key`), to set with `TF_VAR_<name>`. A literal string is refused.
  * EventBridge itself stores them in AWS Secrets Manager.
  */
 export abstract class WebhookAuth {
-  /** An API key sent in a header, e.g. `x-api-key`. */
-  public static apiKey(options: { readonly headerName: string; readonly value?: string }): WebhookAuth {
-    return new (class extends WebhookAuth {
-      public bind(scope: Construct): WebhookAuthConfig {
-        const value = secret(scope, "api_key", "API key of the webhook", options.value);
-        return { authorizationType: "API_KEY", authParameters: { apiKey: { key: options.headerName, value } } };
-      }
-    })();
+  /** An API key sent in a header. */
+  public static apiKey(options: ApiKeyAuthOptions): WebhookAuth {
+    return new BoundAuth((scope) => ({
+      authorizationType: "API_KEY",
+      authParameters: {
+        apiKey: { key: options.headerName, value: secret(scope, "api_key", "API key of the webhook", options.value) },
+      },
+    }));
   }
 
   /** HTTP basic authentication. */
-  public static basic(options: { readonly username: string; readonly password?: string }): WebhookAuth {
-    return new (class extends WebhookAuth {
-      public bind(scope: Construct): WebhookAuthConfig {
-        const password = secret(
-          scope,
-          "password",
-          `password of '${options.username}' at the webhook`,
-          options.password,
-        );
-        return { authorizationType: "BASIC", authParameters: { basic: { username: options.username, password } } };
-      }
-    })();
+  public static basic(options: BasicAuthOptions): WebhookAuth {
+    return new BoundAuth((scope) => {
+      const description = `password of '${options.username}' at the webhook`;
+      const password = secret(scope, "password", description, options.password);
+      return { authorizationType: "BASIC", authParameters: { basic: { username: options.username, password } } };
+    });
   }
 
-  /** OAuth client credentials: EventBridge fetches a token from `authorizationEndpoint` (https) and refreshes it. */
-  public static oauthClientCredentials(options: {
-    readonly authorizationEndpoint: string;
-    readonly clientId: string;
-    readonly clientSecret?: string;
-    readonly httpMethod?: "GET" | "POST" | "PUT";
-    readonly scope?: string;
-  }): WebhookAuth {
-    return new (class extends WebhookAuth {
-      public bind(scope: Construct): WebhookAuthConfig {
-        checkHttpsUrl(scope, "OAuth authorizationEndpoint", options.authorizationEndpoint);
-        const clientSecret = secret(scope, "client_secret", "OAuth client secret of the webhook", options.clientSecret);
-        return {
-          authorizationType: "OAUTH_CLIENT_CREDENTIALS",
-          authParameters: {
-            oauth: {
-              authorizationEndpoint: options.authorizationEndpoint,
-              httpMethod: options.httpMethod ?? "POST",
-              clientParameters: { clientId: options.clientId, clientSecret },
-              oauthHttpParameters: options.scope
-                ? { body: [{ key: "scope", value: options.scope, isValueSecret: false }] }
-                : {},
-            },
+  /** OAuth client credentials: EventBridge fetches a token from the authorization endpoint and refreshes it. */
+  public static oauthClientCredentials(options: OAuthClientCredentialsOptions): WebhookAuth {
+    return new BoundAuth((scope) => {
+      checkHttpsUrl(scope, "OAuth authorizationEndpoint", options.authorizationEndpoint);
+      const clientSecret = secret(scope, "client_secret", "OAuth client secret of the webhook", options.clientSecret);
+      const body = [{ key: "grant_type", value: "client_credentials", isValueSecret: false }];
+      if (options.scope) body.push({ key: "scope", value: options.scope, isValueSecret: false });
+      return {
+        authorizationType: "OAUTH_CLIENT_CREDENTIALS",
+        authParameters: {
+          oauth: {
+            authorizationEndpoint: options.authorizationEndpoint,
+            httpMethod: options.httpMethod ?? "POST",
+            clientParameters: { clientId: options.clientId, clientSecret },
+            // The client-credentials grant (RFC 6749 section 4.4) in the token request's body.
+            oauthHttpParameters: { body },
           },
-        };
-      }
-    })();
+        },
+      };
+    });
   }
 
   /**
@@ -84,22 +98,30 @@ export abstract class WebhookAuth {
    * `x-stax-events: 1` header as the "API key".
    */
   public static none(): WebhookAuth {
-    return new (class extends WebhookAuth {
-      public bind(): WebhookAuthConfig {
-        return { authorizationType: "API_KEY", authParameters: { apiKey: { key: "x-stax-events", value: "1" } } };
-      }
-    })();
+    return new BoundAuth(() => ({
+      authorizationType: "API_KEY",
+      authParameters: { apiKey: { key: "x-stax-events", value: "1" } },
+    }));
   }
 
   /** The authorization of the connection created under `scope`. */
   public abstract bind(scope: Construct): WebhookAuthConfig;
 }
 
+class BoundAuth extends WebhookAuth {
+  constructor(private readonly render: (scope: Construct) => WebhookAuthConfig) {
+    super();
+  }
+  public bind(scope: Construct): WebhookAuthConfig {
+    return this.render(scope);
+  }
+}
+
 /**
  * A secret value: the token the user passed, or a new sensitive Terraform variable named
  * `<scope>_<name>`. A literal string would be written in plain text into cdk.tf.json: refused.
  */
-export function secret(scope: Construct, name: string, description: string, given: Secret): string {
+export function secret(scope: Construct, name: string, description: string, given: string | undefined): string {
   if (given !== undefined) {
     if (!isUnresolved(given)) {
       fail(

@@ -78,7 +78,12 @@ describe("WebhookTarget", () => {
       authorization_endpoint: "https://auth.example.com/token",
       http_method: "POST",
       client_parameters: { client_id: "stax", client_secret: "${var.oauth_hook_client_secret}" },
-      oauth_http_parameters: { body: [{ key: "scope", value: "events", is_value_secret: false }] },
+      oauth_http_parameters: {
+        body: [
+          { key: "grant_type", value: "client_credentials", is_value_secret: false },
+          { key: "scope", value: "events", is_value_secret: false },
+        ],
+      },
     });
     expect(synth.output).toBeUndefined();
   });
