@@ -2,6 +2,7 @@ import { TerraformProvider } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { checkArn } from "../private/arn";
+import { fail, isUnresolved } from "../private/errors";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { LogResourcePolicy } from "./log-resource-policy";
 
@@ -43,6 +44,9 @@ export type LogGroupTargetProps = TargetBaseProps;
  * added to ONE shared policy per stack and provider ({@link LogResourcePolicy}), with a
  * statement per log group allowing `logs:CreateLogStream` and `logs:PutLogEvents` on its streams
  * only to the rules that target it (`aws:SourceArn`).
+ *
+ * An input transformer for a log group must produce `{"timestamp": …, "message": …}` (the
+ * message a string), which is what CloudWatch Logs accepts.
  */
 export class LogGroupTarget implements IRuleTarget {
   private readonly logGroup: ILogGroup;
@@ -54,7 +58,18 @@ export class LogGroupTarget implements IRuleTarget {
     this.logGroup = logGroup instanceof CloudwatchLogGroup ? LogGroup.fromResource(logGroup) : logGroup;
   }
 
-  public bind(rule: IRule): RuleTargetConfig {
+  public bind(rule: IRule, targetId: string): RuleTargetConfig {
+    const template = this.props.input?.bind().inputTransformer?.inputTemplate;
+    if (
+      template !== undefined &&
+      !isUnresolved(template) &&
+      !/^\s*\{.*"timestamp"\s*:.*"message"\s*:/s.test(template)
+    ) {
+      fail(
+        rule,
+        `${targetId}: CloudWatch Logs takes only {"timestamp": …, "message": …} from an input transformer. Build the input with RuleTargetInput.fromObject({ timestamp: EventField.time, message: … }).`,
+      );
+    }
     LogResourcePolicy.of(rule, this.logGroup.provider ?? rule.provider).allowRule(
       this.logGroup.logGroupArn,
       rule.ruleArn,

@@ -2,7 +2,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { StaxEventBus } from "../../modules/bus";
 import { StaxEventRule } from "../../modules/rule";
-import { EventsLogGroup, LogGroup, LogGroupTarget } from "../../modules/targets";
+import { EventField, EventsLogGroup, LogGroup, LogGroupTarget, RuleTargetInput } from "../../modules/targets";
 import { onlyResource, parsed, refOf, resourcesOf } from "../support/synth";
 import { expectDefaultRetryAndDlq, synthTargets, targetSetup } from "../support/targets";
 
@@ -109,6 +109,20 @@ describe("LogGroupTarget", () => {
       expect(() => LogGroup.fromArn("arn:aws:logs:ap-southeast-2:123456789012:destination:x")).toThrow(
         "LogGroup.fromArn: 'arn:aws:logs:ap-southeast-2:123456789012:destination:x' is not a CloudWatch Logs log group ARN; expected 'arn:aws:logs:<region>:<12-digit account>:log-group:<name>'.",
       );
+    });
+
+    it("an input transformer that is not {timestamp, message}", () => {
+      const { stack, rule } = targetSetup();
+      const logGroup = new EventsLogGroup(stack, "G");
+      const wrong = RuleTargetInput.fromObject({ who: EventField.fromPath("$.detail.email") });
+      expect(() => rule("A", new LogGroupTarget(logGroup, { input: wrong }))).toThrow(
+        'test/A: Target0: CloudWatch Logs takes only {"timestamp": …, "message": …} from an input transformer. Build the input with RuleTargetInput.fromObject({ timestamp: EventField.time, message: … }).',
+      );
+      const right = RuleTargetInput.fromObject({
+        timestamp: EventField.time,
+        message: `${EventField.detailType} by ${EventField.fromPath("$.detail.meta.user.username")}`,
+      });
+      expect(() => rule("B", new LogGroupTarget(logGroup, { input: right }))).not.toThrow();
     });
 
     it("a retry policy out of range", () => {
