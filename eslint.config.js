@@ -3,16 +3,7 @@ const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
   {
-    ignores: [
-      "node_modules/",
-      ".pack-test-*/",
-      "dist/",
-      "cdktf.out/",
-      "docs/",
-      "coverage/",
-      "**/*.js",
-      "!eslint.config.js",
-    ],
+    ignores: ["node_modules/", ".pack-test-*/", "dist/", "cdktf.out/", "docs/", "coverage/", "**/*.js"],
   },
   ...tseslint.configs.recommended,
   {
