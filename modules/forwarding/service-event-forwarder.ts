@@ -8,6 +8,7 @@ import { EventBusTarget } from "../targets/event-bus";
 import { RetryPolicy } from "../targets/base";
 import { checkAccountId, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
 import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
 import { addForwarding } from "./loops";
@@ -63,7 +64,7 @@ export class ServiceEventForwarder extends Construct {
   /** The destination, checked. */
   public readonly destination: ResolvedDestination;
   /** The role every target uses. */
-  public readonly role: ServiceRole;
+  public readonly role: IamRole;
   /** The provider of each region. */
   public readonly providers: { readonly [region: string]: AwsProvider };
   /** The rule of each region. */
@@ -84,15 +85,16 @@ export class ServiceEventForwarder extends Construct {
 
     this.providers = this.regionProviders(props);
     const roleRegion = this.regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : this.regions[0];
-    this.role = new ServiceRole(this, "Role", {
+    const role = new ServiceRole(this, "Role", {
       provider: this.providers[roleRegion],
       sourceAccount: this.accountId,
       actions: ["events:PutEvents"],
       resources: [this.destination.eventBusArn],
     });
+    this.role = role.role;
 
     const target = new EventBusTarget(this.destination.eventBusArn, {
-      role: this.role,
+      role,
       retryPolicy: props.retryPolicy,
       deadLetterQueue: props.deadLetterQueue === false ? false : undefined,
     });

@@ -12,6 +12,7 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { denyInsecureTransportStatement, policyDocument } from "../private/iam";
 import { physicalName } from "../private/naming";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
 import { IDeliveryStream } from "./firehose";
 
@@ -64,7 +65,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
   /** The delivery stream. */
   public readonly stream: KinesisFirehoseDeliveryStream;
   /** The role Firehose writes to the bucket with. */
-  public readonly deliveryRole: ServiceRole;
+  public readonly deliveryRole: IamRole;
   /** Name of the delivery stream. */
   public readonly streamName: string;
 
@@ -123,7 +124,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
 
     const partition = new DataAwsPartition(this, "Partition", { provider }).partition;
     const region = new DataAwsRegion(this, "Region", { provider }).name;
-    this.deliveryRole = new ServiceRole(this, "DeliveryRole", {
+    const deliveryRole = new ServiceRole(this, "DeliveryRole", {
       provider,
       service: "firehose.amazonaws.com",
       sourceAccount: props.accountId,
@@ -148,7 +149,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
       destination: "extended_s3",
       serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK" },
       extendedS3Configuration: {
-        roleArn: this.deliveryRole.roleArn,
+        roleArn: deliveryRole.roleArn,
         bucketArn: this.bucket.arn,
         prefix: `${prefix}${DATE_PARTITION}`,
         errorOutputPrefix: `${errorPrefix}!{firehose:error-output-type}/${DATE_PARTITION}`,
@@ -160,8 +161,9 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
         kmsKeyArn: props.kmsKeyArn,
       },
       tags: props.tags,
-      dependsOn: [this.deliveryRole.policy],
+      dependsOn: [deliveryRole.policy],
     });
+    this.deliveryRole = deliveryRole.role;
     this.deliveryStreamArn = this.stream.arn;
   }
 }

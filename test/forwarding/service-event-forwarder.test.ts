@@ -42,7 +42,7 @@ describe("ServiceEventForwarder", () => {
     expect(targets).toHaveLength(3);
     for (const t of targets as any[]) {
       expect(t.arn).toBe(DESTINATION);
-      expect(t.role_arn).toBe(refOf(forwarder.role.role, "arn"));
+      expect(t.role_arn).toBe(refOf(forwarder.role, "arn"));
       expect(t.retry_policy).toEqual({ maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 });
     }
   });

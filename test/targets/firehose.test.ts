@@ -90,7 +90,7 @@ describe("FirehoseToS3", () => {
 
   it("gives Firehose a role scoped to this bucket (and its key), trusted only for this stream", () => {
     const { synth, archive } = build({ kmsKeyArn: KEY_ARN });
-    const role = roleOf(synth, refOf(archive.deliveryRole.role, "arn"));
+    const role = roleOf(synth, refOf(archive.deliveryRole, "arn"));
     expect(role.policies[0].Statement).toEqual([
       {
         Effect: "Allow",
