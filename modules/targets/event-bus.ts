@@ -1,5 +1,6 @@
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
-import { fail, isUnresolved } from "../private/errors";
+import { checkArn } from "../private/arn";
+import { fail } from "../private/errors";
 import { bindRoleTarget, IRole, RoleTargetProps } from "./target-role";
 
 export type { IRole } from "./target-role";
@@ -14,7 +15,12 @@ export interface EventBusTargetProps extends RoleTargetProps {
   readonly role?: IRole;
 }
 
-const BUS_ARN = /^arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:event-bus\/[/.\-_A-Za-z0-9]+$/;
+const BUS_ARN = {
+  service: "events",
+  resource: /^event-bus\/[/.\-_A-Za-z0-9]+$/,
+  what: "an event bus",
+  expected: "arn:aws:events:<region>:<12-digit account>:event-bus/<name>",
+};
 
 /**
  * Sends events to another event bus, in the same or another account or region, through a role
@@ -26,11 +32,7 @@ export class EventBusTarget implements IRuleTarget {
     public readonly eventBusArn: string,
     private readonly props: EventBusTargetProps = {},
   ) {
-    if (!isUnresolved(eventBusArn) && !BUS_ARN.test(eventBusArn)) {
-      throw new Error(
-        `EventBusTarget: '${eventBusArn}' is not an event bus ARN; expected 'arn:aws:events:<region>:<12-digit account>:event-bus/<name>'.`,
-      );
-    }
+    checkArn("EventBusTarget", eventBusArn, BUS_ARN);
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {

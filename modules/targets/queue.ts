@@ -1,6 +1,7 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
+import { checkArn } from "../private/arn";
 
 /** An SQS queue a target can deliver to: one this library created, a resource of yours, or one imported by ARN. */
 export interface IQueue {
@@ -18,7 +19,12 @@ export interface IQueue {
   readonly owner?: Construct;
 }
 
-const SQS_ARN = /^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,75}(\.fifo)?)$/;
+const SQS_ARN = {
+  service: "sqs",
+  resource: /^[A-Za-z0-9_-]{1,75}(\.fifo)?$/,
+  what: "an SQS queue",
+  expected: "arn:aws:sqs:<region>:<12-digit account>:<queue name>",
+};
 
 /** Ways to refer to an SQS queue. */
 export class Queue {
@@ -30,14 +36,14 @@ export class Queue {
     queueArn: string,
     options: { readonly kmsKeyArn?: string; readonly provider?: TerraformProvider } = {},
   ): IQueue {
-    const match = SQS_ARN.exec(queueArn);
-    if (!match) {
+    const parts = checkArn("Queue.fromArn", queueArn, SQS_ARN);
+    if (!parts) {
       throw new Error(
-        `Queue.fromArn: '${queueArn}' is not an SQS queue ARN; expected 'arn:aws:sqs:<region>:<12-digit account>:<queue name>'.`,
+        `Queue.fromArn: the queue URL is derived from the ARN, so pass the ARN as a literal, not a token.`,
       );
     }
-    const [, region, account, name] = match;
-    const domain = queueArn.startsWith("arn:aws-cn:") ? "amazonaws.com.cn" : "amazonaws.com";
+    const { region, account, resource: name } = parts;
+    const domain = parts.partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
     return {
       queueArn,
       queueUrl: `https://sqs.${region}.${domain}/${account}/${name}`,
