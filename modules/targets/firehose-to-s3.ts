@@ -1,7 +1,6 @@
 import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
@@ -12,6 +11,7 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { denyInsecureTransportStatement, policyDocument } from "../private/iam";
 import { physicalName } from "../private/naming";
+import { currentRegionName } from "../private/provider-compat";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
 import { IDeliveryStream } from "./firehose";
@@ -123,7 +123,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
     });
 
     const partition = new DataAwsPartition(this, "Partition", { provider }).partition;
-    const region = new DataAwsRegion(this, "Region", { provider }).name;
+    const region = currentRegionName(this, "Region", provider);
     const deliveryRole = new ServiceRole(this, "DeliveryRole", {
       provider,
       service: "firehose.amazonaws.com",

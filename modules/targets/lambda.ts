@@ -3,6 +3,7 @@ import { TerraformProvider } from "cdktf";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { shortHash } from "../private/naming";
 import { resourcePolicyId } from "../private/resource-policy";
@@ -56,7 +57,13 @@ export class LambdaTarget implements IRuleTarget {
     fn: ILambdaFunction | LambdaFunction,
     private readonly props: LambdaTargetProps = {},
   ) {
-    this.fn = fn instanceof LambdaFunction ? Lambda.fromResource(fn) : fn;
+    this.fn = referenceOf("LambdaTarget", fn, {
+      terraformType: "aws_lambda_function",
+      referenceField: "functionArn",
+      resourceClass: "LambdaFunction",
+      fromArn: "Lambda.fromArn",
+      fromResource: Lambda.fromResource,
+    });
   }
 
   public bind(rule: IRule): RuleTargetConfig {

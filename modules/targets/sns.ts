@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { TopicPolicy } from "./topic-policy";
@@ -67,7 +68,13 @@ export class SnsTarget implements IRuleTarget {
     topic: ITopic | SnsTopic,
     private readonly props: SnsTargetProps = {},
   ) {
-    this.topic = topic instanceof SnsTopic ? Topic.fromResource(topic) : topic;
+    this.topic = referenceOf("SnsTarget", topic, {
+      terraformType: "aws_sns_topic",
+      referenceField: "topicArn",
+      resourceClass: "SnsTopic",
+      fromArn: "Topic.fromArn",
+      fromResource: Topic.fromResource,
+    });
   }
 
   public bind(rule: IRule): RuleTargetConfig {
