@@ -133,5 +133,6 @@ export function synthDefaultApp(
 }
 
 if (require.main === module) {
+  // eslint-disable-next-line no-console -- the app's report, as the cdktf CLI prints it
   for (const line of synthDefaultApp()) console.log(line);
 }
