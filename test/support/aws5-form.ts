@@ -5,7 +5,12 @@
  *
  * - `terraform.required_providers.aws.version`: the version the bindings were generated for;
  * - `data.aws_region.<x>.region` is `.name` on 5.x (deprecated on 6.x);
- * - `aws_cloudformation_stack_set_instance.stack_set_instance_region` is `region` on 5.x.
+ * - `aws_cloudformation_stack_set_instance.stack_set_instance_region` is `region` on 5.x;
+ * - `terraform.required_providers.aws.source`: cdktn writes `hashicorp/aws`, cdktf `aws` (the same
+ *   provider).
+ *
+ * Asset paths hold a content hash that cdktf and cdktn compute differently; every project's
+ * snapshots show `<hash>` instead (what an asset holds is tested on its own).
  *
  * modules/private/provider-compat.ts makes these choices; test/private/provider-compat.test.ts
  * checks each form on its own stack.
@@ -17,10 +22,16 @@ const AWS5_VERSION: string = require(
   path.join(__dirname, "..", "..", "node_modules", "@cdktf", "provider-aws", "package.json"),
 ).cdktf.provider.version;
 
+/** Asset paths without their content hash: `assets/<id>/<hash>/<file>`. */
+export function withoutAssetHashes(stack: Record<string, any>): Record<string, any> {
+  return JSON.parse(JSON.stringify(stack).replace(/(assets\/[^/"]+\/)[0-9A-F]{32}\//g, "$1<hash>/"));
+}
+
 /** A synthesized stack as AWS provider 5 bindings would have written it. */
 export function asAws5Form(stack: Record<string, any>): Record<string, any> {
   const copy = JSON.parse(JSON.stringify(stack).replace(/(\$\{data\.aws_region\.[^.}]+)\.region\}/g, "$1.name}"));
-  if (copy.terraform?.required_providers?.aws) copy.terraform.required_providers.aws.version = AWS5_VERSION;
+  const aws = copy.terraform?.required_providers?.aws;
+  if (aws) Object.assign(aws, { source: "aws", version: AWS5_VERSION });
   for (const instance of Object.values<any>(copy.resource?.aws_cloudformation_stack_set_instance ?? {})) {
     if ("stack_set_instance_region" in instance) {
       instance.region = instance.stack_set_instance_region;
@@ -31,15 +42,19 @@ export function asAws5Form(stack: Record<string, any>): Record<string, any> {
 }
 
 const converted = new WeakSet<object>();
+const aws5 = (globalThis as { STAX_FLAVOUR?: string }).STAX_FLAVOUR === "cdktf-aws5";
 
-/** Jest snapshot serializer (projects other than cdktf-aws5): prints synthesized stacks in their 5.x form. */
+/**
+ * Jest snapshot serializer of synthesized stacks: without asset hashes, and in projects other
+ * than cdktf-aws5, in their 5.x form.
+ */
 const serializer: import("pretty-format").Plugin = {
   test: (value) =>
     typeof value === "object" && value !== null && !converted.has(value) && value.terraform?.required_providers?.aws,
   serialize: (value, config, indentation, depth, refs, printer) => {
-    const aws5 = asAws5Form(value);
-    converted.add(aws5);
-    return printer(aws5, config, indentation, depth, refs);
+    const printed = withoutAssetHashes(aws5 ? value : asAws5Form(value));
+    converted.add(printed);
+    return printer(printed, config, indentation, depth, refs);
   },
 };
 module.exports = serializer;
