@@ -45,6 +45,7 @@ const PARENT_SCOPED = [
   /^aws_cloudformation_stack_set_instance$/,
   /^aws_kms_key(_policy)?$/,
   /^aws_athena_named_query$/,
+  /^aws_schemas_schema$/,
 ];
 
 const NAME_LIKE = /(^|_)(name|name_prefix|bucket|bucket_prefix)$/;
