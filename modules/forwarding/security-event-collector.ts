@@ -81,7 +81,8 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     this.accountId = props.accountId;
     this.region = props.region;
     this.provider = props.provider;
-    this.configuredEventBusName = props.eventBusName ?? physicalName(this, { maxLength: 256, illegal: /[^.\-_A-Za-z0-9]/g });
+    this.configuredEventBusName =
+      props.eventBusName ?? physicalName(this, { maxLength: 256, illegal: /[^.\-_A-Za-z0-9]/g });
     this.checkBusName(this.configuredEventBusName);
 
     this.bus = new CloudwatchEventBus(this, "Bus", {
