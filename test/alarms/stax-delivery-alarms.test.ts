@@ -89,7 +89,7 @@ describe("StaxDeliveryAlarms", () => {
     });
     alarms.watchRule(rule);
     for (const alarm of alarmsOf(stack)) {
-      expect(alarm.dimensions).toEqual({ EventBusName: "aws-service-events", RuleName: "Collected" });
+      expect(alarm.dimensions).toEqual({ EventBusName: "aws-service-events", RuleName: "test-Collected" });
     }
   });
 
@@ -99,8 +99,8 @@ describe("StaxDeliveryAlarms", () => {
     new CloudwatchEventBus(stack, "Bus", { name: "custom", deadLetterConfig: { arn: queue.queueArn } });
     new StaxDeliveryAlarms(stack, "Alarms", { accountId: ACCOUNT }).watchStack();
     expect(alarmsOf(stack).map((a) => `${a.dimensions.QueueName} ${a.metric_name}`)).toEqual([
-      "BusDlq ApproximateAgeOfOldestMessage",
-      "BusDlq ApproximateNumberOfMessagesVisible",
+      "test-BusDlq ApproximateAgeOfOldestMessage",
+      "test-BusDlq ApproximateNumberOfMessagesVisible",
     ]);
   });
 
