@@ -129,6 +129,7 @@ export class OrganizationForwarding extends Construct {
       ruleName: props.ruleName ?? DEFAULT_NAME,
       roleName: props.roleName ?? DEFAULT_NAME,
       roleRegion,
+      regions,
       maximumEventAgeSeconds,
       maximumRetryAttempts,
       deadLetterQueue: props.deadLetterQueue !== false,

@@ -1,3 +1,4 @@
+import { Fn } from "cdktf";
 import { IRule, RuleTargetConfig } from "../rule/target";
 import { ServiceRole } from "../private/role";
 import { bindTargetBase, TargetBaseProps } from "./base";
@@ -11,8 +12,8 @@ export interface IRole {
 /**
  * The role a target's block names: the one the user passed, or a new least-privilege role next to
  * the target (`<targetId>Role` under the rule), trusted by EventBridge only for this rule
- * (`aws:SourceArn`, and `aws:SourceAccount` when the rule's account is known) and allowed only
- * `actions` on `resources`.
+ * (`aws:SourceArn`) in its account (`aws:SourceAccount`: the rule's account when known, else the
+ * account field of the rule's ARN) and allowed only `actions` on `resources`.
  */
 export function targetRole(
   rule: IRule,
@@ -23,12 +24,17 @@ export function targetRole(
     grant.role ??
     new ServiceRole(rule, `${targetId}Role`, {
       provider: rule.provider,
-      sourceAccount: rule.accountId,
+      sourceAccount: rule.accountId ?? accountOfArn(rule.ruleArn),
       sourceArns: [rule.ruleArn],
       actions: grant.actions,
       resources: grant.resources,
     })
   );
+}
+
+/** The account field of an ARN (`arn:partition:service:region:ACCOUNT:resource`), as a Terraform expression. */
+export function accountOfArn(arn: string): string {
+  return Fn.element(Fn.split(":", arn), 4);
 }
 
 /** Options of a target EventBridge delivers to through a role. */
