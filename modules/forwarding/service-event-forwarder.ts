@@ -95,13 +95,15 @@ export class ServiceEventForwarder extends Construct {
         tags: props.tags,
       });
     }
-    // The role is trusted for exactly these rules: rules do not refer to the role (targets do), so
-    // the trust can name their ARNs without a cycle.
+    // The role is trusted for exactly these rules. Their ARNs are written out (commercial
+    // partition, like the buses') rather than referred to, so the plan shows the trust in full.
     const roleRegion = this.regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : this.regions[0];
     const role = new ServiceRole(this, "Role", {
       provider: this.providers[roleRegion],
       sourceAccount: this.accountId,
-      sourceArns: this.regions.map((region) => rules[region].ruleArn),
+      sourceArns: this.regions.map(
+        (region) => `arn:aws:events:${region}:${this.accountId}:rule/${rules[region].ruleName}`,
+      ),
       actions: ["events:PutEvents"],
       resources: [this.destination.eventBusArn],
     });

@@ -91,7 +91,9 @@ export function serviceTrustPolicy(opts: {
   if (!opts.sourceAccount || (!condition.ArnEquals && !condition.ArnLike))
     throw new Error(`trust policy for ${opts.service} needs a source account and source ARNs (or ARN patterns)`);
   if (condition.ArnEquals && condition.ArnLike)
-    throw new Error(`trust policy for ${opts.service}: give source ARNs or ARN patterns, not both (they would both apply)`);
+    throw new Error(
+      `trust policy for ${opts.service}: give source ARNs or ARN patterns, not both (they would both apply)`,
+    );
   return policyDocument([
     { Effect: "Allow", Principal: { Service: opts.service }, Action: "sts:AssumeRole", Condition: condition },
   ]);

@@ -60,8 +60,8 @@ describe("ServiceEventForwarder", () => {
         Condition: {
           StringEquals: { "aws:SourceAccount": MEMBER },
           ArnEquals: {
-            "aws:SourceArn": ["us-east-1", "eu-west-1", "ap-southeast-2"].map((r) =>
-              refOf(forwarder.rules[r].rule, "arn"),
+            "aws:SourceArn": ["us-east-1", "eu-west-1", "ap-southeast-2"].map(
+              (r) => `arn:aws:events:${r}:${MEMBER}:rule/${forwarder.rules[r].ruleName}`,
             ),
           },
         },
