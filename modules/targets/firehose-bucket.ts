@@ -19,7 +19,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { checkRange, fail, isUnresolved } from "../private/errors";
 import { denyInsecureTransportStatement, policyDocument } from "../private/iam";
-import { physicalName } from "../private/naming";
+import { bucketPrefix } from "../private/naming";
 
 /**
  * Lifecycle rules of a {@link FirehoseToS3} bucket. The bucket is versioned, so without them every
@@ -75,9 +75,7 @@ export function deliveryBucket(scope: Construct, options: DeliveryBucketOptions)
   const resource = new S3Bucket(scope, "Bucket", {
     provider,
     bucket: options.bucketName,
-    bucketPrefix: options.bucketName
-      ? undefined
-      : `${physicalName(scope, { maxLength: 36, illegal: /[^A-Za-z0-9-]/g }).toLowerCase()}-`,
+    bucketPrefix: options.bucketName ? undefined : bucketPrefix(scope),
     forceDestroy: options.forceDestroy,
     tags: options.tags,
   });

@@ -23,9 +23,9 @@ export const DATE_PARTITION = "year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=
 export interface FirehoseToS3Props {
   /** 12-digit id of the account the stream and bucket live in; the Firehose role's trust is scoped to it. */
   readonly accountId: string;
-  /** Name of the bucket (3–63 lowercase letters, digits, '.' and '-'). @default - a unique name Terraform derives from the construct path */
+  /** Name of the bucket (3–63 lowercase letters, digits, '.' and '-'). @default - `bucket_prefix` from the stack name and the construct path, Terraform adding a unique suffix */
   readonly bucketName?: string;
-  /** Name of the delivery stream (at most 64 characters). @default - derived from the construct path */
+  /** Name of the delivery stream (at most 64 characters). @default - built from the stack name and the construct path */
   readonly streamName?: string;
   /**
    * Customer-managed KMS key for the objects (SSE-KMS). Its key policy must let the Firehose role

@@ -66,7 +66,7 @@ describe("FirehoseToS3 delivery error logging", () => {
   it("logs delivery errors to a log group kept 365 days, in the stream Firehose writes to", () => {
     const { synth, archive } = build();
     expect(onlyResource(synth, "aws_cloudwatch_log_group")).toEqual({
-      name: "/aws/kinesisfirehose/Archive",
+      name: "/aws/kinesisfirehose/test-Archive",
       retention_in_days: 365,
     });
     const logStream = onlyResource(synth, "aws_cloudwatch_log_stream");
@@ -174,16 +174,16 @@ describeWithTerraform("FirehoseToS3 hardening with terraform", () => {
 
   it("plans the error log group, its stream and the stream's logging options", () => {
     expect(plannedOfType(plan, "aws_cloudwatch_log_group")[0].values).toMatchObject({
-      name: "/aws/kinesisfirehose/Archive",
+      name: "/aws/kinesisfirehose/test-Archive",
       retention_in_days: 365,
     });
     expect(plannedOfType(plan, "aws_cloudwatch_log_stream")[0].values).toMatchObject({
       name: "DestinationDelivery",
-      log_group_name: "/aws/kinesisfirehose/Archive",
+      log_group_name: "/aws/kinesisfirehose/test-Archive",
     });
     const [stream] = plannedOfType(plan, "aws_kinesis_firehose_delivery_stream");
     expect(stream.values.extended_s3_configuration[0].cloudwatch_logging_options).toEqual([
-      { enabled: true, log_group_name: "/aws/kinesisfirehose/Archive", log_stream_name: "DestinationDelivery" },
+      { enabled: true, log_group_name: "/aws/kinesisfirehose/test-Archive", log_stream_name: "DestinationDelivery" },
     ]);
   });
 
