@@ -8,3 +8,5 @@ export * from "./bus";
 export * from "./rule";
 export * from "./targets";
 export * from "./forwarding";
+export * from "./schemas";
+export * from "./alarms";

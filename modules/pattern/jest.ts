@@ -1,6 +1,7 @@
 /**
- * A jest matcher for event patterns: `expect(pattern).toMatchEvent(event)`, also on anything with an
- * `eventPattern` (such as the rule construct) and with `.not`.
+ * Jest matchers: `expect(pattern).toMatchEvent(event)` for event patterns (also on anything with an
+ * `eventPattern`, such as the rule construct, and with `.not`), and
+ * `expect(input).toTransformTo(event, expected)` for a target's input.
  *
  * Set it up once in a jest setup file (`setupFilesAfterEnv`):
  * ```ts
@@ -12,6 +13,7 @@
 import { compilePattern } from "./matcher";
 import { renderPattern } from "./render";
 import type { EventPattern } from "./types";
+import { renderInput, type BindsTargetInput, type RenderInputOptions, type TargetInput } from "./input";
 
 /** Anything carrying an event pattern, such as the rule construct. */
 export interface HasEventPattern {
@@ -65,11 +67,57 @@ function toMatchEvent(received: unknown, event: unknown): EventMatcherResult {
   };
 }
 
+/**
+ * `expect(input).toTransformTo(event, expected, options?)`: renders what EventBridge delivers for
+ * `event` with the target input `input` (a `RuleTargetInput`, or the `input` / `inputPath` /
+ * `inputTransformer` fields) and compares it with `expected`: as text when `expected` is a string,
+ * otherwise as parsed JSON (asymmetric matchers such as `expect.any(String)` work).
+ */
+function toTransformTo(
+  this: { equals(a: unknown, b: unknown): boolean } | void,
+  received: unknown,
+  event: unknown,
+  expected: unknown,
+  options?: RenderInputOptions,
+): EventMatcherResult {
+  if (received === null || typeof received !== "object") {
+    throw new TypeError(
+      `toTransformTo: expected a target input (a RuleTargetInput, or an object with input, inputPath or inputTransformer), got ${String(received)}`,
+    );
+  }
+  const rendered = renderInput(received as TargetInput | BindsTargetInput, event, options);
+  const equals = this && typeof this.equals === "function" ? this.equals.bind(this) : deepEqual;
+  let pass: boolean;
+  let problem = "";
+  if (typeof expected === "string") {
+    pass = rendered === expected;
+  } else {
+    try {
+      pass = equals(JSON.parse(rendered), expected);
+    } catch (error) {
+      pass = false;
+      problem = `\nThe rendered input is not valid JSON: ${(error as Error).message}`;
+    }
+  }
+  const shown = `Expected: ${typeof expected === "string" ? expected : JSON.stringify(expected)}\nRendered: ${rendered}${problem}`;
+  return {
+    pass,
+    message: () =>
+      pass
+        ? `expected the input not to render as given for the event, but it does\n\n${shown}`
+        : `expected the input to render as given for the event, but it does not\n\n${shown}`,
+  };
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** The matchers to pass to `expect.extend`. */
-export const staxEventsMatchers = { toMatchEvent };
+export const staxEventsMatchers = { toMatchEvent, toTransformTo };
 
 /**
- * Registers `toMatchEvent` with jest (`expect.extend(staxEventsMatchers)`). Call it from a jest
+ * Registers `toMatchEvent` and `toTransformTo` with jest (`expect.extend(staxEventsMatchers)`). Call it from a jest
  * setup file.
  * @throws Error when there is no global `expect` (not running under jest)
  */
@@ -87,6 +135,11 @@ declare global {
     interface Matchers<R> {
       /** Passes when the event matches the pattern (or the `eventPattern` of the received object). */
       toMatchEvent(event: unknown): R;
+      /**
+       * Passes when the target input renders, for `event`, as `expected` (text when a string,
+       * otherwise compared as parsed JSON).
+       */
+      toTransformTo(event: unknown, expected: unknown, options?: RenderInputOptions): R;
     }
   }
 }
