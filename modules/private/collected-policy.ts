@@ -3,6 +3,7 @@ import { Annotations, Lazy } from "cdktf";
 import type { IRule } from "../rule/target";
 import { allowServiceStatement, denyInsecureTransportStatement, policyDocument, PolicyStatement } from "./iam";
 import { watchPolicyConflicts } from "./policy-conflicts";
+import { isUnresolved } from "./errors";
 import { busRulesPatternIn, displayValue, ruleArnIn } from "./resource-policy";
 
 /** What a {@link CollectedServicePolicy} is about and the limit its service sets. */
@@ -24,7 +25,8 @@ export interface CollectedPolicyOptions {
 }
 
 interface Source {
-  readonly rule: IRule;
+  /** The rule or ARN as the user should read it (literal, or a Terraform expression). */
+  readonly display: () => { readonly arn: string; readonly pattern?: string };
   readonly arn: string;
   readonly maxLength: number;
   readonly pattern?: string;
@@ -71,20 +73,45 @@ export abstract class CollectedServicePolicy extends Construct {
     return this.options.managed;
   }
 
-  /** Lets `service` perform `actions` when the request comes from `rule` (added once per rule and sid). */
-  protected grant(sid: string, service: string, actions: readonly string[], rule: IRule): void {
+  /**
+   * Lets `service` perform `actions` when the request comes from `source`: a rule (added once per
+   * rule and sid), or the ARN (or ARN pattern) of other sources, e.g. CloudWatch alarms.
+   */
+  protected grant(sid: string, service: string, actions: readonly string[], source: IRule | string): void {
     const entry = this.bySid.get(sid) ?? { service, actions, sources: new Map<string, Source>() };
-    if (!entry.sources.has(rule.node.path)) {
-      const arn = this.options.managed
-        ? ruleArnIn(this, rule, this.options.resourceName)
-        : (rule.arnShape?.literal ?? rule.ruleArn);
-      const pattern = this.options.managed
-        ? busRulesPatternIn(this, rule)
-        : (rule.arnShape?.literalBusRulesPattern ?? rule.arnShape?.busRulesPattern);
-      const busKey = rule.arnShape?.literalBusRulesPattern ?? rule.eventBusArn;
-      entry.sources.set(rule.node.path, { rule, arn, pattern, busKey, maxLength: rule.arnShape?.maxLength ?? 400 });
+    const key = typeof source === "string" ? source : source.node.path;
+    if (!entry.sources.has(key)) {
+      entry.sources.set(key, typeof source === "string" ? this.arnSource(source) : this.ruleSource(source));
     }
     this.bySid.set(sid, entry);
+  }
+
+  private arnSource(arn: string): Source {
+    const display = { arn: displayValue(this, arn) };
+    return {
+      arn,
+      pattern: arn,
+      busKey: arn,
+      maxLength: isUnresolved(arn) ? 256 : arn.length,
+      display: () => ({ ...display, pattern: display.arn }),
+    };
+  }
+
+  private ruleSource(rule: IRule): Source {
+    const shape = rule.arnShape;
+    const { managed, resourceName } = this.options;
+    const arn = managed ? ruleArnIn(this, rule, resourceName) : (shape?.literal ?? rule.ruleArn);
+    const pattern = managed ? busRulesPatternIn(this, rule) : (shape?.literalBusRulesPattern ?? shape?.busRulesPattern);
+    return {
+      arn,
+      pattern,
+      busKey: shape?.literalBusRulesPattern ?? rule.eventBusArn,
+      maxLength: shape?.maxLength ?? 400,
+      display: () => ({
+        arn: displayValue(rule, arn),
+        pattern: pattern === undefined ? undefined : displayValue(rule, pattern),
+      }),
+    };
   }
 
   /**
@@ -94,9 +121,8 @@ export abstract class CollectedServicePolicy extends Construct {
   public policyStatements(): PolicyStatement[] {
     const resource = displayValue(this, this.options.resourceArn);
     const allows = this.statements(
-      (s) => (s.arn === s.rule.ruleArn ? displayValue(s.rule, s.arn) : s.arn),
-      (s) =>
-        s.pattern && s.pattern === s.rule.arnShape?.busRulesPattern ? displayValue(s.rule, s.pattern) : s.pattern!,
+      (s) => s.display().arn,
+      (s) => s.display().pattern!,
       resource,
       this.usesBusWildcard(),
     );

@@ -71,9 +71,9 @@ export class QueuePolicy extends CollectedServicePolicy {
     }
   }
 
-  /** Lets `service` send messages to the queue from `rule` (statements are grouped by sid). */
-  public allowSendMessage(sid: string, service: string, rule: IRule): void {
-    this.grant(sid, service, ["sqs:SendMessage"], rule);
+  /** Lets `service` send messages to the queue from `source`, a rule or other sources' ARN (pattern); statements are grouped by sid. */
+  public allowSendMessage(sid: string, service: string, source: IRule | string): void {
+    this.grant(sid, service, ["sqs:SendMessage"], source);
   }
 }
 

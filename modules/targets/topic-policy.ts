@@ -67,9 +67,9 @@ export class TopicPolicy extends CollectedServicePolicy {
     }
   }
 
-  /** Lets `service` publish to the topic from `rule` (statements are grouped by sid). */
-  public allowPublish(sid: string, service: string, rule: IRule): void {
-    this.grant(sid, service, ["sns:Publish"], rule);
+  /** Lets `service` publish to the topic from `source`, a rule or other sources' ARN (pattern); statements are grouped by sid. */
+  public allowPublish(sid: string, service: string, source: IRule | string): void {
+    this.grant(sid, service, ["sns:Publish"], source);
   }
 }
 
