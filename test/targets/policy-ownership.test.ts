@@ -45,7 +45,7 @@ describe("policies belong to the resource's stack", () => {
     const allow = inA![1].Statement.find((s: any) => s.Sid === "AllowEventBridgeRules");
     expect(allow.Condition.ArnEquals["aws:SourceArn"]).toEqual([
       expect.stringMatching(/^\$\{aws_cloudwatch_event_rule\.Mine_Rule_.*\.arn\}$/),
-      `${RULE_PREFIX}Theirs`,
+      `${RULE_PREFIX}team-b-Theirs`,
     ]);
     // Team B writes no policy for A's queue: only its own dead-letter queues have policies there.
     const inB = Object.values(resourcesOf(out["team-b"], "aws_sqs_queue_policy"));
@@ -98,7 +98,7 @@ describe("policies belong to the resource's stack", () => {
     const [policy] = Object.values(resourcesOf(out["team-a"], "aws_sns_topic_policy"));
     expect(parsed(policy.policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]).toEqual([
       expect.stringMatching(/aws_cloudwatch_event_rule\.Mine_/),
-      `${RULE_PREFIX}Theirs`,
+      `${RULE_PREFIX}team-b-Theirs`,
     ]);
   });
 
@@ -122,9 +122,9 @@ describe("policies belong to the resource's stack", () => {
     const statements = parsed(policy.policy_document).Statement;
     expect(statements.map((s: any) => s.Resource)).toEqual([
       expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Logs_.*\.arn\}:\*$/),
-      `arn:aws:logs:ap-southeast-2:${STACKS_ACCOUNT}:log-group:/aws/events/Logs:*`,
+      `arn:aws:logs:ap-southeast-2:${STACKS_ACCOUNT}:log-group:/aws/events/team-b-Logs:*`,
     ]);
-    expect(statements[1].Condition.ArnEquals["aws:SourceArn"]).toBe(`${RULE_PREFIX}Theirs`);
+    expect(statements[1].Condition.ArnEquals["aws:SourceArn"]).toBe(`${RULE_PREFIX}team-b-Theirs`);
   });
 
   it("refuses a rule in another stack whose ARN cannot be spelled out, with the fix", () => {

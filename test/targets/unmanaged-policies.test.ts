@@ -15,7 +15,7 @@ import { ACCOUNT, synthTargets, targetSetup } from "../support/targets";
 const QUEUE_ARN = "arn:aws:sqs:ap-southeast-2:123456789012:owned-elsewhere";
 const TOPIC_ARN = "arn:aws:sns:ap-southeast-2:123456789012:owned-elsewhere";
 const FUNCTION_ARN = "arn:aws:lambda:ap-southeast-2:123456789012:function:owned-elsewhere";
-const RULE_ARN = `arn:aws:events:ap-southeast-2:${ACCOUNT}:rule/aws.partner/stax.io/${ACCOUNT}/security-events/A`;
+const RULE_ARN = `arn:aws:events:ap-southeast-2:${ACCOUNT}:rule/aws.partner/stax.io/${ACCOUNT}/security-events/test-A`;
 
 describe("resources known only by ARN keep their owner's policy", () => {
   it("writes no queue policy, warns with the exact statement to add, and returns it as data", () => {
