@@ -7,6 +7,7 @@ import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelec
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { currentRegionName } from "../private/provider-compat";
+import { claimPartnerSource } from "../private/wiring";
 import { IEventBus } from "./event-bus";
 
 /** Archive settings of a {@link StaxEventBus}. */
@@ -102,6 +103,7 @@ export class StaxEventBus extends Construct implements IEventBus {
       );
     }
 
+    if (!this.adopted) claimPartnerSource(this, this.partnerEventSourceName, props.provider);
     if (this.adopted) {
       const partition = new DataAwsPartition(this, "Partition", { provider: props.provider });
       const region = currentRegionName(this, "Region", props.provider);
