@@ -25,13 +25,21 @@ export interface BusDeadLetterOptions {
  * as `<scope>/DeadLetterQueue` (SSE-SQS, 14 days). Its policy lets EventBridge send from this bus
  * only (`aws:SourceArn`). Returns undefined when the bus has no dead-letter queue.
  */
-export function busDeadLetterQueue(scope: Construct, busArn: string, options: BusDeadLetterOptions): IQueue | undefined {
+export function busDeadLetterQueue(
+  scope: Construct,
+  busArn: string,
+  options: BusDeadLetterOptions,
+): IQueue | undefined {
   checkKeyEventBridgeCanUse(scope, "kmsKeyIdentifier", options.kmsKeyIdentifier, "bus");
   if (options.deadLetterQueue === false) return undefined;
   if (options.deadLetterQueue === undefined && options.kmsKeyIdentifier === undefined) return undefined;
   const queue =
     options.deadLetterQueue ??
-    new SecureQueue(scope, "DeadLetterQueue", { deadLetterQueue: false, provider: options.provider, tags: options.tags });
+    new SecureQueue(scope, "DeadLetterQueue", {
+      deadLetterQueue: false,
+      provider: options.provider,
+      tags: options.tags,
+    });
   if (queue.fifo) {
     fail(
       scope,
