@@ -7,6 +7,7 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelectors } from "../pattern/selectors";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { claimPartnerSource } from "../private/wiring";
 import type { IQueue } from "../targets/queue";
 import { busDeadLetterQueue } from "./bus-dead-letter";
 import { IEventBus } from "./event-bus";
@@ -114,6 +115,7 @@ export class StaxEventBus extends Construct implements IEventBus {
       );
     }
 
+    if (!this.adopted) claimPartnerSource(this, this.partnerEventSourceName, props.provider);
     if (this.adopted) {
       const partition = new DataAwsPartition(this, "Partition", { provider: props.provider });
       const region = new DataAwsRegion(this, "Region", { provider: props.provider });

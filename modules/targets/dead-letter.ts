@@ -30,6 +30,6 @@ export function grantDeadLetter(rule: IRule, queue: IQueue): string {
     );
   }
   checkKeyEventBridgeCanUse(rule, "the dead-letter queue's KMS key", queue.kmsKeyArn, "queue");
-  QueuePolicy.of(rule, queue).allowSendMessage("AllowEventBridgeDeadLetters", "events.amazonaws.com", rule.ruleArn);
+  QueuePolicy.of(rule, queue).allowSendMessage("AllowEventBridgeDeadLetters", "events.amazonaws.com", rule);
   return queue.queueArn;
 }

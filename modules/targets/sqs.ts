@@ -44,7 +44,7 @@ export class SqsTarget implements IRuleTarget {
       );
     }
     checkKeyEventBridgeCanUse(rule, `${targetId}: the queue's KMS key`, this.queue.kmsKeyArn, "queue");
-    QueuePolicy.of(rule, this.queue).allowSendMessage("AllowEventBridgeRules", "events.amazonaws.com", rule.ruleArn);
+    QueuePolicy.of(rule, this.queue).allowSendMessage("AllowEventBridgeRules", "events.amazonaws.com", rule);
     return {
       arn: this.queue.queueArn,
       sqsTarget: messageGroupId ? { messageGroupId } : undefined,
