@@ -8,3 +8,4 @@ export * from "./bus";
 export * from "./rule";
 export * from "./targets";
 export * from "./forwarding";
+export * from "./audit";
