@@ -82,7 +82,10 @@ export class AuditLogAthena extends Construct {
     checkRange(this, "resultsRetentionDays", props.resultsRetentionDays, 1, 3650);
     const { provider, tags } = props;
     this.databaseName =
-      props.databaseName ?? physicalName(this, { maxLength: 64, illegal: /[^a-z0-9_]/g }).toLowerCase();
+      props.databaseName ??
+      physicalName(this, { maxLength: 64, illegal: /[^A-Za-z0-9]/g })
+        .toLowerCase()
+        .replace(/-/g, "_");
     this.tableName = props.tableName ?? "stax_audit_log";
 
     const database = new GlueCatalogDatabase(this, "Database", {
