@@ -73,12 +73,7 @@ const spec = (action: string, crud: AuditCrud, summary: string, source: AuditSou
  */
 export const AUDIT_ACTIONS: { readonly [detailType: string]: AuditActionSpec } = {
   "Security: UserAuthenticationEvent": spec("user-login", "read", "A Stax user authenticated."),
-  "Security: APITokenAuthenticationEvent": spec(
-    "api-token-login",
-    "read",
-    "A Stax API token authenticated.",
-    "API",
-  ),
+  "Security: APITokenAuthenticationEvent": spec("api-token-login", "read", "A Stax API token authenticated.", "API"),
   "Security: UserCreateEvent": spec("user-create", "create", "A Stax user was created."),
   "Security: UserUpdateEvent": spec("user-update", "update", "A Stax user was updated."),
   "Security: UserDeleteEvent": spec("user-delete", "delete", "A Stax user was deleted."),
@@ -113,11 +108,7 @@ export const AUDIT_ACTIONS: { readonly [detailType: string]: AuditActionSpec } =
   "Security: ApiTokenCreateEvent": spec("api-token-create", "create", "A Stax API token was created."),
   "Security: ApiTokenUpdateEvent": spec("api-token-update", "update", "A Stax API token was modified."),
   "Security: ApiTokenDeleteEvent": spec("api-token-delete", "delete", "A Stax API token was deleted."),
-  "AccountManagement: AccountCreateEvent": spec(
-    "account-create",
-    "create",
-    "An AWS account was created through Stax.",
-  ),
+  "AccountManagement: AccountCreateEvent": spec("account-create", "create", "An AWS account was created through Stax."),
   "AccountManagement: AccountUpdateEvent": spec(
     "account-update",
     "update",

@@ -66,7 +66,9 @@ describe("StaxAuditLog", () => {
 
   it("writes GZIP newline-delimited records under audit/ partitioned by date", () => {
     const stream = Object.values<any>(resourcesOf(synth, "aws_kinesis_firehose_delivery_stream"))[0];
-    expect(stream.extended_s3_configuration.prefix).toBe("audit/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/");
+    expect(stream.extended_s3_configuration.prefix).toBe(
+      "audit/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/",
+    );
     expect(stream.extended_s3_configuration.compression_format).toBe("GZIP");
   });
 

@@ -136,7 +136,10 @@ function matching(event: Event): AuditRuleSpec[] {
 }
 
 function record(spec: AuditRuleSpec, event: Event): AuditRecord {
-  const text = renderInput({ inputTransformer: { inputPaths: spec.inputPaths, inputTemplate: spec.inputTemplate } }, event);
+  const text = renderInput(
+    { inputTransformer: { inputPaths: spec.inputPaths, inputTemplate: spec.inputTemplate } },
+    event,
+  );
   return JSON.parse(text);
 }
 
@@ -217,7 +220,9 @@ describe("audit rules", () => {
   });
 
   it("refuses an event type without an audit mapping", () => {
-    expect(() => auditRuleSpecs([{ detailType: "Security: UserMfaResetEvent", name: "UserMfaResetEvent", properties: [] }])).toThrow(
+    expect(() =>
+      auditRuleSpecs([{ detailType: "Security: UserMfaResetEvent", name: "UserMfaResetEvent", properties: [] }]),
+    ).toThrow(
       "the audit log has no mapping for 'Security: UserMfaResetEvent'; add its action, crud, source and summary to AUDIT_ACTIONS.",
     );
   });

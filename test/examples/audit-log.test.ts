@@ -61,7 +61,9 @@ describe("example: audit-log", () => {
       "projection.day.range": "1,31",
       "projection.day.digits": "2",
     });
-    expect(table.parameters["storage.location.template"]).toMatch(/\/audit\/year=\$\$\{year\}\/month=\$\$\{month\}\/day=\$\$\{day\}\/$/);
+    expect(table.parameters["storage.location.template"]).toMatch(
+      /\/audit\/year=\$\$\{year\}\/month=\$\$\{month\}\/day=\$\$\{day\}\/$/,
+    );
   });
 
   it("pins every rule to the example's partner event source", () => {
