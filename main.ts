@@ -4,7 +4,9 @@
  * - a custom event bus for a new Stax partner event source, archived for replay;
  * - one rule per Stax Security event type (20), all delivering to one encrypted SQS queue;
  * - a failed-logins rule delivering to a second queue;
- * - a shared dead-letter queue for events EventBridge cannot deliver.
+ * - a shared dead-letter queue for events EventBridge cannot deliver;
+ * - an EventBridge schema registry with the JSON Schema of every catalogued event type;
+ * - CloudWatch alarms on every rule and dead-letter queue, notifying an encrypted SNS topic.
  *
  * Configuration (environment variable, else the `context` of cdktf.json, else the example value):
  * | setting | env | context key | default |
@@ -18,7 +20,7 @@ import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SECURITY_EVENT_NAMES } from "./modules/events";
-import { SecureQueue, SqsTarget, StaxEventBus, StaxEventRule } from "./modules";
+import { SecureQueue, SqsTarget, StaxDeliveryAlarms, StaxEventBus, StaxEventRule, StaxSchemaRegistry } from "./modules";
 
 /** Settings of the default app. */
 export interface DefaultAppConfig {
@@ -72,6 +74,14 @@ export function readConfig(app: Construct, env: NodeJS.ProcessEnv = process.env)
   return config;
 }
 
+/** Optional parts of the default stack. */
+export interface DefaultStackOptions {
+  /** Publish the catalogue's JSON Schemas into an EventBridge schema registry. @default true */
+  readonly schemaRegistry?: boolean;
+  /** Alarm when events are not delivered (every rule and dead-letter queue of the stack). @default true */
+  readonly deliveryAlarms?: boolean;
+}
+
 /** The default stack: a Stax partner bus, one rule per Security event type, two hardened queues. */
 export class StaxSecurityEventsStack extends TerraformStack {
   /** The partner event bus. */
@@ -80,8 +90,12 @@ export class StaxSecurityEventsStack extends TerraformStack {
   public readonly securityEvents: SecureQueue;
   /** Queue receiving failed logins only. */
   public readonly failedLogins: SecureQueue;
+  /** Schema registry of the catalogue, unless turned off. */
+  public readonly schemaRegistry?: StaxSchemaRegistry;
+  /** Delivery alarms, unless turned off. */
+  public readonly deliveryAlarms?: StaxDeliveryAlarms;
 
-  constructor(scope: Construct, config: DefaultAppConfig) {
+  constructor(scope: Construct, config: DefaultAppConfig, options: DefaultStackOptions = {}) {
     super(scope, config.stackName);
     new AwsProvider(this, "aws", { region: config.region });
     this.bus = new StaxEventBus(this, "StaxBus", { accountId: config.accountId, sourceName: config.sourceName });
@@ -105,6 +119,15 @@ export class StaxSecurityEventsStack extends TerraformStack {
       eventPattern: this.bus.securityEvents.failedLogins(),
       targets: [new SqsTarget(this.failedLogins)],
     });
+
+    if (options.schemaRegistry !== false) {
+      this.schemaRegistry = new StaxSchemaRegistry(this, "StaxSchemas");
+    }
+    // Last, so that it watches everything above.
+    if (options.deliveryAlarms !== false) {
+      this.deliveryAlarms = new StaxDeliveryAlarms(this, "DeliveryAlarms", { accountId: config.accountId });
+      this.deliveryAlarms.watchStack();
+    }
   }
 }
 

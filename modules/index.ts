@@ -9,3 +9,5 @@ export * from "./rule";
 export * from "./targets";
 export * from "./forwarding";
 export * from "./audit";
+export * from "./schemas";
+export * from "./alarms";

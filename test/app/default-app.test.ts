@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
-import { SECURITY_EVENT_NAMES } from "../../modules/events";
-import { buildDefaultApp, readConfig } from "../../main";
+import { SECURITY_EVENT_NAMES, SECURITY_EVENT_TYPES } from "../../modules/events";
+import { buildDefaultApp, readConfig, StaxSecurityEventsStack } from "../../main";
 import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
 import { parsed, refOf, resourcesOf, synthObject } from "../support/synth";
 
@@ -11,6 +11,12 @@ function synthDefault(env: NodeJS.ProcessEnv = {}) {
   const stack = buildDefaultApp(app, env);
   return { stack, synth: synthObject(stack) };
 }
+
+/** The alarms every rule of the default app gets, and those every dead-letter queue gets. */
+const RULE_METRICS = ["FailedInvocations", "InvocationsFailedToBeSentToDlq", "ThrottledRules"];
+const QUEUE_METRICS = ["ApproximateAgeOfOldestMessage", "ApproximateNumberOfMessagesVisible"];
+/** The dead-letter queues of the default app: the shared target DLQ and each queue's own. */
+const DEAD_LETTER_QUEUES = ["FailedLoginsQueue-dlq", "SecurityEventsQueue-dlq", "StaxTargetDeadLetterQueue"];
 
 describe("default app", () => {
   const { stack, synth } = synthDefault();
@@ -41,6 +47,62 @@ describe("default app", () => {
     expect(arns.filter((a) => a === failed)).toHaveLength(1);
     const failedRule = rules.find((r) => parsed(r.event_pattern).detail?.status);
     expect(parsed(failedRule.event_pattern).detail.status).toEqual(["FAILED"]);
+  });
+
+  it("publishes the JSON Schema of every catalogued type into one schema registry", () => {
+    expect(Object.values(resourcesOf(synth, "aws_schemas_registry"))).toHaveLength(1);
+    const schemas = Object.values(resourcesOf(synth, "aws_schemas_schema"));
+    expect(schemas.map((s) => JSON.parse(s.content).title).sort()).toEqual(
+      SECURITY_EVENT_TYPES.map((t) => t.detailType).sort(),
+    );
+    for (const s of schemas) {
+      expect(s.type).toBe("JSONSchemaDraft4");
+      expect(s.registry_name).toBe(refOf(stack.schemaRegistry!.registry, "name"));
+      expect(s.description).toBe(
+        SECURITY_EVENT_TYPES.find((t) => t.detailType === JSON.parse(s.content).title)?.description,
+      );
+    }
+  });
+
+  it("alarms on every rule and every dead-letter queue it creates, to its encrypted topic, without alarming on missing data", () => {
+    const alarms = Object.values(resourcesOf(synth, "aws_cloudwatch_metric_alarm"));
+    const watched = (namespace: string, dimension: string) =>
+      alarms
+        .filter((a) => a.namespace === namespace)
+        .map((a) => `${a.dimensions[dimension]} ${a.metric_name}`)
+        .sort();
+    expect(watched("AWS/Events", "RuleName")).toEqual(
+      rules.flatMap((r) => RULE_METRICS.map((m) => `${r.name} ${m}`)).sort(),
+    );
+    expect(watched("AWS/SQS", "QueueName")).toEqual(
+      DEAD_LETTER_QUEUES.flatMap((q) => QUEUE_METRICS.map((m) => `${q} ${m}`)).sort(),
+    );
+    expect(alarms).toHaveLength(21 * 3 + 3 * 2);
+    const topic = refOf(stack.deliveryAlarms!.alarmTopic!.topic, "arn");
+    for (const a of alarms) {
+      expect(a.treat_missing_data).toBe("notBreaching");
+      expect(a.alarm_actions).toEqual([topic]);
+      if (a.namespace === "AWS/Events") expect(a.dimensions.EventBusName).toBe(SOURCE);
+    }
+    expect(Object.values(resourcesOf(synth, "aws_kms_key"))[0].enable_key_rotation).toBe(true);
+  });
+
+  it("leaves the schema registry and the alarms out when asked", () => {
+    const app = Testing.app();
+    const bare = new StaxSecurityEventsStack(app, readConfig(app, {}), {
+      schemaRegistry: false,
+      deliveryAlarms: false,
+    });
+    const out = synthObject(bare);
+    for (const type of [
+      "aws_schemas_registry",
+      "aws_schemas_schema",
+      "aws_cloudwatch_metric_alarm",
+      "aws_sns_topic",
+      "aws_kms_key",
+    ]) {
+      expect(resourcesOf(out, type)).toEqual({});
+    }
   });
 
   it("reads its settings from the environment, and refuses bad ones", () => {
@@ -89,6 +151,37 @@ describe("default app", () => {
         expect(q.values.message_retention_seconds).toBe(1209600);
       }
       expect(plannedOfType(plan, "aws_sqs_queue_policy")).toHaveLength(5);
+    });
+
+    it("plans the schema registry with one JSONSchemaDraft4 schema per catalogued type", () => {
+      const [registry] = plannedOfType(plan, "aws_schemas_registry");
+      const schemas = plannedOfType(plan, "aws_schemas_schema");
+      expect(schemas).toHaveLength(SECURITY_EVENT_TYPES.length);
+      for (const s of schemas) {
+        expect(s.values.registry_name).toBe(registry.values.name);
+        expect(s.values.type).toBe("JSONSchemaDraft4");
+        expect(JSON.parse(s.values.content).$schema).toBe("http://json-schema.org/draft-04/schema#");
+      }
+    });
+
+    it("plans every alarm, its rotated key and its encrypted topic", () => {
+      const alarms = plannedOfType(plan, "aws_cloudwatch_metric_alarm");
+      expect(alarms).toHaveLength(21 * 3 + 3 * 2);
+      expect(new Set(alarms.map((a) => a.values.alarm_name)).size).toBe(alarms.length);
+      for (const a of alarms) {
+        expect(a.values).toMatchObject({
+          comparison_operator: "GreaterThanThreshold",
+          evaluation_periods: 1,
+          period: 300,
+          treat_missing_data: "notBreaching",
+        });
+        expect(a.values.alarm_name.length).toBeLessThanOrEqual(255);
+      }
+      const changes = plan.resource_changes.filter((c: any) => c.type === "aws_cloudwatch_metric_alarm");
+      for (const c of changes) expect(c.change.after_unknown.alarm_actions).toBe(true); // the topic ARN, known after apply
+      expect(plannedOfType(plan, "aws_kms_key").map((k) => k.values.enable_key_rotation)).toEqual([true]);
+      const topicChange = plan.resource_changes.find((c: any) => c.type === "aws_sns_topic");
+      expect(topicChange.change.after_unknown.kms_master_key_id).toBe(true);
     });
   });
 });
