@@ -51,7 +51,7 @@ export interface AuditRuleSpec {
   readonly result: AuditResult;
   /** Whether it selects events with a user (`detail.meta.user.id`). */
   readonly withUser: boolean;
-  /** Whether it selects events with a `message`; undefined when the type always has one. */
+  /** Whether it selects events with a `message`. @default - undefined: the type always has one, so the rule does not split on it */
   readonly withMessage?: boolean;
   /** Its event pattern, without `source` (the construct pins the bus's partner source). */
   readonly pattern: EventPattern;
