@@ -13,7 +13,7 @@ import { IEventBus } from "./event-bus";
 export interface StaxEventBusArchiveProps {
   /** Days the archive keeps events; 0 keeps them forever. @default 30 */
   readonly retentionDays?: number;
-  /** Name of the archive (at most 48 characters). @default - derived from the construct path */
+  /** Name of the archive (at most 48 characters). @default - built from the stack name and the construct path */
   readonly archiveName?: string;
 }
 
@@ -124,7 +124,7 @@ export class StaxEventBus extends Construct implements IEventBus {
       checkRange(this, "archive retentionDays", retentionDays, 0, 2147483647);
       this.archive = new CloudwatchEventArchive(this, "Archive", {
         provider: props.provider,
-        name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48, prefix: "stax-" }),
+        name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48 }),
         description: `Replay archive of ${this.partnerEventSourceName}`,
         eventSourceArn: this.eventBusArn,
         retentionDays,

@@ -101,7 +101,7 @@ describe("example: lambda-consumer", () => {
     it("plans the function and an invoke permission for EventBridge from the rule only", () => {
       expect(plannedOfType(plan, "aws_lambda_function").map((r) => r.values)).toEqual([
         expect.objectContaining({
-          function_name: "stax-security-events-consumer",
+          function_name: "stax-lambda-consumer",
           runtime: "nodejs20.x",
           handler: "index.handler",
           architectures: ["arm64"],
@@ -132,7 +132,7 @@ describe("example: lambda-consumer", () => {
 
     it("plans the log group with a retention and one role for the function, trusted by Lambda in this account", () => {
       expect(plannedOfType(plan, "aws_cloudwatch_log_group").map((r) => r.values)).toEqual([
-        expect.objectContaining({ name: "/aws/lambda/stax-security-events-consumer", retention_in_days: 30 }),
+        expect.objectContaining({ name: "/aws/lambda/stax-lambda-consumer", retention_in_days: 30 }),
       ]);
       const roles = plannedOfType(plan, "aws_iam_role");
       expect(roles).toHaveLength(1);

@@ -19,7 +19,7 @@ describe("WebhookTarget", () => {
 
     const destination = onlyResource(synth, "aws_cloudwatch_event_api_destination");
     expect(destination).toMatchObject({
-      name: "Pager",
+      name: "test-Pager",
       invocation_endpoint: "https://events.example.com/stax",
       http_method: "POST",
       invocation_rate_limit_per_second: 10,
