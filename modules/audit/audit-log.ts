@@ -3,7 +3,7 @@ import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { IEventBus } from "../bus/event-bus";
 import { Match } from "../pattern/match";
-import { checkAccountId } from "../private/errors";
+import { checkAccountId, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { ServiceRole } from "../private/role";
 import { IRuleTarget } from "../rule/target";
@@ -16,6 +16,9 @@ import { QueuePolicy } from "../targets/queue-policy";
 import { SecureQueue } from "../targets/secure-queue";
 import { AuditLogAthena, AuditLogAthenaProps } from "./athena";
 import { auditRuleSpecs, STAX_AUDITED_EVENT_TYPES, type AuditRuleSpec } from "./templates";
+
+/** Longest key of an audit rule (`policy-detach-from-organization-fnx`); rule names are `<base>-<key>`. */
+const MAX_RULE_KEY_LENGTH = 35;
 
 /** Options of the Glue table and Athena workgroup of a {@link StaxAuditLog}. */
 export type StaxAuditLogAthenaOptions = Omit<
@@ -63,7 +66,7 @@ export interface StaxAuditLogProps {
 export class StaxAuditLog extends Construct {
   /** The Firehose stream and records bucket. */
   public readonly delivery: FirehoseToS3;
-  /** The rules, by key (e.g. `user-login-fail`). */
+  /** The rules, by key (e.g. `user-login-fu`: see `AuditRuleSpec.key`). */
   public readonly rules: ReadonlyMap<string, StaxEventRule>;
   /** The rule specs, in catalogue order: pattern and input transformer of each rule. */
   public readonly ruleSpecs: readonly AuditRuleSpec[];
@@ -90,23 +93,31 @@ export class StaxAuditLog extends Construct {
     });
 
     // Rule names share a prefix, so the role and the queue can trust all the rules with one pattern.
-    const base = physicalName(this, { maxLength: 14, illegal: /[^.\-_A-Za-z0-9]/g });
+    const base = physicalName(this, { maxLength: 64 - 1 - MAX_RULE_KEY_LENGTH, illegal: /[^.\-_A-Za-z0-9]/g });
     const partition = new DataAwsPartition(this, "Partition", { provider }).partition;
     const region = new DataAwsRegion(this, "Region", { provider }).name;
-    const ruleArns = `arn:${partition}:events:${region}:${props.accountId}:rule/*${base}-*`;
+    // Rule ARNs: rule/<name> on the default bus, rule/<bus name>/<name> on others.
+    const rulesOf = (busPath: string) =>
+      `arn:${partition}:events:${region}:${props.accountId}:rule/${busPath}${base}-*`;
+    const busName = props.bus.eventBusName;
+    const ruleArns = isUnresolved(busName)
+      ? [rulesOf(""), rulesOf("*/")]
+      : [rulesOf(busName === "default" ? "" : "*/")];
     const role = new ServiceRole(this, "DeliveryRole", {
       provider,
       sourceAccount: props.accountId,
-      sourceArns: [ruleArns],
+      sourceArns: ruleArns,
       actions: ["firehose:PutRecord", "firehose:PutRecordBatch"],
       resources: [this.delivery.deliveryStreamArn],
     });
     this.deadLetterQueue = new SecureQueue(this, "DeadLetterQueue", { provider, tags: props.tags });
-    QueuePolicy.of(this, this.deadLetterQueue).allowSendMessage(
-      "AllowAuditRulesDeadLetters",
-      "events.amazonaws.com",
-      ruleArns,
-    );
+    for (const arns of ruleArns) {
+      QueuePolicy.of(this, this.deadLetterQueue).allowSendMessage(
+        "AllowAuditRulesDeadLetters",
+        "events.amazonaws.com",
+        arns,
+      );
+    }
 
     this.ruleSpecs = auditRuleSpecs(STAX_AUDITED_EVENT_TYPES);
     const rules = new Construct(this, "Rules");

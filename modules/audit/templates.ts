@@ -43,7 +43,11 @@ export interface AuditEventTypeSpec {
 
 /** One audit rule: which events it selects and the input transformer that makes their record. */
 export interface AuditRuleSpec {
-  /** Stable key of the rule, unique in the audit log, e.g. `user-create-pass-nouser`. */
+  /**
+   * Stable key of the rule, unique in the audit log: the action and a variant code, `p` or `f`
+   * (pass or fail), `u` or `n` (with or without a user), then `m` or `x` (with or without a
+   * message) for types whose message is optional; e.g. `policy-create-fnx`.
+   */
   readonly key: string;
   /** The `detail-type` the rule selects. */
   readonly detailType: string;
@@ -106,9 +110,8 @@ function ruleSpec(
   withUser: boolean,
   withMessage: boolean | undefined,
 ): AuditRuleSpec {
-  const key = [action.action, result, withUser ? undefined : "nouser", withMessage === false ? "nomsg" : undefined]
-    .filter(Boolean)
-    .join("-");
+  const variant = `${result === "pass" ? "p" : "f"}${withUser ? "u" : "n"}${withMessage === undefined ? "" : withMessage ? "m" : "x"}`;
+  const key = `${action.action}-${variant}`;
   const detail: Record<string, unknown> = {
     meta: { user: { id: [{ exists: withUser }] } },
     ...(withMessage === undefined ? {} : { message: [{ exists: withMessage }] }),

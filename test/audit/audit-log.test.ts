@@ -26,7 +26,7 @@ describe("StaxAuditLog", () => {
     for (const rule of rules) {
       expect(parsed(rule.event_pattern).source).toEqual(["aws.partner/stax.io/123456789012/default"]);
       expect(rule.name.length).toBeLessThanOrEqual(64);
-      expect(rule.name).toMatch(/^AuditLog-[a-z-]+$/);
+      expect(rule.name).toMatch(/^test-AuditLog-[a-z-]+-[pf][un][mx]?$/);
     }
     expect(new Set(rules.map((r) => r.name)).size).toBe(rules.length);
   });
@@ -47,7 +47,7 @@ describe("StaxAuditLog", () => {
     )?.[1];
     const trust = parsed(role.assume_role_policy).Statement[0].Condition;
     expect(trust.StringEquals).toEqual({ "aws:SourceAccount": ACCOUNT });
-    expect(trust.ArnEquals["aws:SourceArn"]).toMatch(/:events:.*:123456789012:rule\/\*AuditLog-\*$/);
+    expect(trust.ArnEquals["aws:SourceArn"]).toMatch(/:events:.*:123456789012:rule\/\*\/test-AuditLog-\*$/);
     const policy = Object.values<any>(resourcesOf(synth, "aws_iam_role_policy")).find((p) =>
       p.role.includes("AuditLog_DeliveryRole"),
     );

@@ -100,7 +100,7 @@ describe("example: audit-log", () => {
         ].map((name) => [name, "string"]),
       );
       expect(table.values.partition_keys.map((k: any) => k.name)).toEqual(["year", "month", "day"]);
-      expect(table.values.database_name).toBe("auditlog_athena");
+      expect(table.values.database_name).toBe("stax_audit_log_auditlog_athena");
     });
 
     it("plans the workgroup with enforced configuration and SSE-S3-encrypted results", () => {
