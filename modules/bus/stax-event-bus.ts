@@ -4,9 +4,10 @@ import { CloudwatchEventArchive } from "@cdktf/provider-aws/lib/cloudwatch-event
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
-import { SecurityEvents, SecurityEventSelectors } from "../pattern/selectors";
+import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelectors } from "../pattern/selectors";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { claimPartnerSource } from "../private/wiring";
 import { IEventBus } from "./event-bus";
 
 /** Archive settings of a {@link StaxEventBus}. */
@@ -81,6 +82,10 @@ export class StaxEventBus extends Construct implements IEventBus {
   public readonly archive?: CloudwatchEventArchive;
   /** Typed selectors and presets for Stax Security events from this bus's source. */
   public readonly securityEvents: SecurityEventSelectors;
+  /** Typed selectors and presets for Stax AccountManagement events from this bus's source. */
+  public readonly accountEvents: AccountManagementEventSelectors;
+  /** Patterns across categories from this bus's source, e.g. `staxEvents.uncatalogued()`. */
+  public readonly staxEvents: StaxEventSelectors;
 
   constructor(scope: Construct, id: string, props: StaxEventBusProps) {
     super(scope, id);
@@ -98,6 +103,7 @@ export class StaxEventBus extends Construct implements IEventBus {
       );
     }
 
+    if (!this.adopted) claimPartnerSource(this, this.partnerEventSourceName, props.provider);
     if (this.adopted) {
       const partition = new DataAwsPartition(this, "Partition", { provider: props.provider });
       const region = new DataAwsRegion(this, "Region", { provider: props.provider });
@@ -130,7 +136,9 @@ export class StaxEventBus extends Construct implements IEventBus {
         retentionDays,
       });
     }
-    this.securityEvents = SecurityEvents.from(this.partnerEventSourceName);
+    this.staxEvents = new StaxEventSelectors(this.partnerEventSourceName);
+    this.securityEvents = this.staxEvents.security;
+    this.accountEvents = this.staxEvents.accountManagement;
   }
 
   private resolveSource(props: StaxEventBusProps): { accountId: string; sourceName: string } {

@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
 import { StaxEventBus } from "../../modules/bus";
 import { StaxEventRule } from "../../modules/rule";
 import {
@@ -74,6 +75,33 @@ describe("StaxDeliveryAlarms", () => {
     });
     alarms.watchRule(rule);
     for (const alarm of alarmsOf(stack)) expect(alarm.dimensions).toEqual({ RuleName: "test-Root" });
+  });
+
+  it("names the bus of a rule given by ARN by the ARN's last part", () => {
+    const { stack } = testStack();
+    const alarms = new StaxDeliveryAlarms(stack, "Alarms", { accountId: ACCOUNT });
+    const rule = new StaxEventRule(stack, "Collected", {
+      bus: {
+        eventBusName: `arn:aws:events:ap-southeast-2:${ACCOUNT}:event-bus/aws-service-events`,
+        eventBusArn: `arn:aws:events:ap-southeast-2:${ACCOUNT}:event-bus/aws-service-events`,
+      },
+      eventPattern: { source: ["aws.guardduty"] },
+    });
+    alarms.watchRule(rule);
+    for (const alarm of alarmsOf(stack)) {
+      expect(alarm.dimensions).toEqual({ EventBusName: "aws-service-events", RuleName: "test-Collected" });
+    }
+  });
+
+  it("watchStack also finds a queue that a bus uses as its dead-letter queue", () => {
+    const { stack } = testStack();
+    const queue = new SecureQueue(stack, "BusDlq", { deadLetterQueue: false });
+    new CloudwatchEventBus(stack, "Bus", { name: "custom", deadLetterConfig: { arn: queue.queueArn } });
+    new StaxDeliveryAlarms(stack, "Alarms", { accountId: ACCOUNT }).watchStack();
+    expect(alarmsOf(stack).map((a) => `${a.dimensions.QueueName} ${a.metric_name}`)).toEqual([
+      "test-BusDlq ApproximateAgeOfOldestMessage",
+      "test-BusDlq ApproximateNumberOfMessagesVisible",
+    ]);
   });
 
   it("sends undelivered webhook calls to an API-destination alarm, found by watchStack", () => {

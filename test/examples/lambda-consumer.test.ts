@@ -2,12 +2,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { SECURITY_EVENT_NAMES } from "../../modules/events";
+import { STAX_DETAIL_TYPES } from "../../modules/events";
 import { buildHandler } from "../../examples/lambda-consumer/build-handler";
 import { subjectOf, summarise } from "../../examples/lambda-consumer/handler";
 import { buildApp } from "../../examples/lambda-consumer/main";
 import { synthExample } from "../support/examples";
-import { sampleEvent } from "../support/fixtures";
+import { sampleEvent, sampleStaxEvent, variantEvents } from "../support/fixtures";
 import { onlyResource, parsed } from "../support/synth";
 import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
 
@@ -19,15 +19,30 @@ describe("example: lambda-consumer", () => {
   });
 
   describe("the handler", () => {
-    it.each(SECURITY_EVENT_NAMES)("summarises %s with who, what, outcome, organisation and time", (name) => {
-      const event = sampleEvent(name);
+    it.each(STAX_DETAIL_TYPES)("summarises %s with who, what, outcome, organisation and time", (type) => {
+      const event = sampleStaxEvent(type);
       expect(summarise(event)).toEqual({
-        detailType: `Security: ${name}`,
+        detailType: type,
         outcome: event.detail.status,
-        actor: event.detail.meta.user.username,
+        actor: event.detail.meta.user?.email ?? event.detail.meta.user?.id ?? "no Stax user",
         organisation: event.detail.meta.organization.name,
         time: event.detail.staxEventTime,
         subject: subjectOf(event.detail),
+      });
+    });
+
+    it("copes with events without a user, without an email and without names", () => {
+      const variants = Object.fromEntries(variantEvents());
+      expect(summarise(variants["no-user"])).toMatchObject({ actor: "no Stax user", outcome: "SUCCESS" });
+      expect(summarise(variants["user-email-only"]).actor).toBe("jane.citizen@example.com");
+      expect(summarise(variants["required-names-only"])).toMatchObject({
+        actor: "04f8996d-a763-47a9-a9b1-028ee3007569",
+        organisation: "e87cb45c-05ad-489d-a890-4ea398345c24",
+      });
+      expect(summarise(sampleStaxEvent("AccountManagement: AccountUpdateEvent"))).toMatchObject({
+        actor: "no Stax user",
+        outcome: "FAILED",
+        subject: "AWS account 'payments-production'",
       });
     });
 
