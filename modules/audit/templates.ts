@@ -15,7 +15,7 @@
  * 3. Optional free text (names, descriptions) is not copied; `context.meta` carries the actor,
  *    organisation and AWS account whole.
  */
-import { SECURITY_EVENT_TYPES } from "../events/catalogue";
+import { STAX_EVENT_TYPES } from "../events/catalogue";
 import type { EventPattern } from "../pattern/types";
 import { AUDIT_ACTIONS, type AuditActionSpec, type AuditResult } from "./mapping";
 
@@ -66,7 +66,9 @@ export interface AuditRuleSpec {
 }
 
 /** The event types the audit log records: every Security and AccountManagement type of the catalogue. */
-export const STAX_AUDITED_EVENT_TYPES: readonly AuditEventTypeSpec[] = SECURITY_EVENT_TYPES;
+export const STAX_AUDITED_EVENT_TYPES: readonly AuditEventTypeSpec[] = STAX_EVENT_TYPES.filter(
+  (t) => t.staxEventType === "Security" || t.staxEventType === "AccountManagement",
+);
 
 /** Detail properties the record's own fields already cover. */
 const COVERED = new Set(["status", "message", "errorCode"]);

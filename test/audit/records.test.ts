@@ -17,7 +17,7 @@ import {
   type AuditRuleSpec,
 } from "../../modules/audit";
 import { renderPattern } from "../../modules/pattern";
-import { allSampleEvents } from "../support/fixtures";
+import { allSampleEvents, allStaxSampleEvents, variantEvents } from "../support/fixtures";
 
 const SOURCE = "aws.partner/stax.io/123456789012/default";
 const specs = auditRuleSpecs(STAX_AUDITED_EVENT_TYPES);
@@ -143,12 +143,17 @@ function record(spec: AuditRuleSpec, event: Event): AuditRecord {
   return JSON.parse(text);
 }
 
-const cases = allSampleEvents().flatMap((e) => variants(e as unknown as Event));
+const cases = [
+  ...allStaxSampleEvents().flatMap((e) => variants(e as unknown as Event)),
+  ...variantEvents().map(([label, e]): [string, Event] => [`variant ${label}`, e as unknown as Event]),
+];
 
 describe("audit records", () => {
   it("covers every audited event type with the expected number of cases", () => {
     const names = new Set(cases.map(([, e]) => e.detail.staxEventName));
     expect(names.size).toBe(STAX_AUDITED_EVENT_TYPES.length);
+    expect(STAX_AUDITED_EVENT_TYPES).toHaveLength(22);
+    expect(specs).toHaveLength(136);
   });
 
   it.each(cases)("%s: matches exactly one audit rule", (_label, event) => {
