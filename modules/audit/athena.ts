@@ -5,14 +5,9 @@ import { AthenaWorkgroup } from "@cdktf/provider-aws/lib/athena-workgroup";
 import { GlueCatalogDatabase } from "@cdktf/provider-aws/lib/glue-catalog-database";
 import { GlueCatalogTable } from "@cdktf/provider-aws/lib/glue-catalog-table";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { checkAccountId, checkRange } from "../private/errors";
-import { denyInsecureTransportStatement, policyDocument } from "../private/iam";
 import { physicalName } from "../private/naming";
+import { deliveryBucket } from "../targets/firehose-bucket";
 import { auditNamedQueries } from "./queries";
 
 /** The columns of the audit table: the eleven record fields, in record order. */
@@ -62,7 +57,7 @@ export interface AuditLogAthenaProps {
  * Makes the audit records queryable: a Glue database and table over the records (JSON SerDe,
  * one column per record field, partition projection on the date so no crawler is needed), an
  * Athena workgroup whose configuration is enforced, with encrypted results in a bucket of its own
- * (public access blocked, TLS only, results expire), and named queries.
+ * (public access blocked, TLS only, versioned, results expire), and named queries.
  */
 export class AuditLogAthena extends Construct {
   /** Name of the Glue database. */
@@ -130,7 +125,19 @@ export class AuditLogAthena extends Construct {
       },
     });
 
-    this.resultsBucket = this.createResultsBucket(props);
+    // A bucket of the results' own, with the secure defaults of a Firehose bucket; results expire.
+    const retention = props.resultsRetentionDays ?? 30;
+    this.resultsBucket = deliveryBucket(new Construct(this, "Results"), {
+      kmsKeyArn: props.kmsKeyArn,
+      forceDestroy: props.forceDestroy ?? false,
+      lifecycle: {
+        expirationDays: retention,
+        noncurrentVersionExpirationDays: 1,
+        abortIncompleteMultipartUploadDays: 1,
+      },
+      provider,
+      tags,
+    });
     const results = `s3://${this.resultsBucket.bucket}/results/`;
     this.workgroup = new AthenaWorkgroup(this, "Workgroup", {
       provider,
@@ -165,60 +172,5 @@ export class AuditLogAthena extends Construct {
         query: query.sql,
       });
     }
-  }
-
-  private createResultsBucket(props: AuditLogAthenaProps): S3Bucket {
-    const { provider } = props;
-    const bucket = new S3Bucket(this, "ResultsBucket", {
-      provider,
-      bucketPrefix: `${physicalName(this, { maxLength: 28, illegal: /[^A-Za-z0-9-]/g }).toLowerCase()}-results-`,
-      forceDestroy: props.forceDestroy ?? false,
-      tags: props.tags,
-    });
-    const id = bucket.id;
-    new S3BucketPublicAccessBlock(this, "ResultsPublicAccessBlock", {
-      provider,
-      bucket: id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "ResultsOwnership", {
-      provider,
-      bucket: id,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, "ResultsEncryption", {
-      provider,
-      bucket: id,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: props.kmsKeyArn
-            ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn }
-            : { sseAlgorithm: "AES256" },
-          bucketKeyEnabled: props.kmsKeyArn ? true : undefined,
-        },
-      ],
-    });
-    new S3BucketLifecycleConfiguration(this, "ResultsLifecycle", {
-      provider,
-      bucket: id,
-      rule: [
-        {
-          id: "expire-query-results",
-          status: "Enabled",
-          filter: [{ prefix: "" }],
-          expiration: [{ days: props.resultsRetentionDays ?? 30 }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
-        },
-      ],
-    });
-    new S3BucketPolicy(this, "ResultsPolicy", {
-      provider,
-      bucket: id,
-      policy: policyDocument([denyInsecureTransportStatement("s3:*", [bucket.arn, `${bucket.arn}/*`])]),
-    });
-    return bucket;
   }
 }

@@ -10,6 +10,7 @@ import { IRuleTarget } from "../rule/target";
 import { StaxEventRule } from "../rule/stax-event-rule";
 import { RetryPolicy } from "../targets/base";
 import { FirehoseTarget } from "../targets/firehose";
+import { FirehoseBucketLifecycle } from "../targets/firehose-bucket";
 import { FirehoseToS3 } from "../targets/firehose-to-s3";
 import { RuleTargetInput } from "../targets/input";
 import { QueuePolicy } from "../targets/queue-policy";
@@ -40,6 +41,8 @@ export interface StaxAuditLogProps {
   readonly kmsKeyArn?: string;
   /** Seconds Firehose buffers records before writing an object (0–900). @default 300 */
   readonly bufferingIntervalSeconds?: number;
+  /** Lifecycle of the records bucket (e.g. `expirationDays` for a retention period); `false` writes none. @default - records kept until you delete them; old versions expire after 90 days */
+  readonly lifecycle?: FirehoseBucketLifecycle | false;
   /** How EventBridge retries delivery to Firehose. @default { maximumEventAgeSeconds: 86400, maximumRetryAttempts: 185 } */
   readonly retryPolicy?: RetryPolicy;
   /** The Glue table and Athena workgroup; `false` leaves them out. @default - created, with their defaults */
@@ -87,6 +90,7 @@ export class StaxAuditLog extends Construct {
       errorPrefix: "audit-errors/",
       kmsKeyArn: props.kmsKeyArn,
       bufferingIntervalSeconds: props.bufferingIntervalSeconds,
+      lifecycle: props.lifecycle,
       forceDestroy: props.forceDestroy,
       provider,
       tags: props.tags,

@@ -100,7 +100,7 @@ describe("StaxAuditLog", () => {
     const configuration = workgroup.configuration;
     expect(configuration.enforce_workgroup_configuration).toBe(true);
     expect(configuration.result_configuration.encryption_configuration).toEqual({ encryption_option: "SSE_S3" });
-    expect(configuration.result_configuration.output_location).toMatch(/aws_s3_bucket\.AuditLog_Athena_ResultsBucket/);
+    expect(configuration.result_configuration.output_location).toMatch(/aws_s3_bucket\.AuditLog_Athena_Results_Bucket/);
     expect(Object.keys(resourcesOf(synth, "aws_athena_named_query"))).toHaveLength(4);
   });
 

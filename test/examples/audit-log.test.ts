@@ -126,9 +126,9 @@ describe("example: audit-log", () => {
     });
 
     it("plans a private, TLS-only, encrypted results bucket that expires results", () => {
-      const lifecycle = plannedOfType(plan, "aws_s3_bucket_lifecycle_configuration").map((r) => r.values.rule[0]);
-      expect(lifecycle).toContainEqual(
-        expect.objectContaining({ id: "expire-query-results", expiration: [expect.objectContaining({ days: 30 })] }),
+      const rules = plannedOfType(plan, "aws_s3_bucket_lifecycle_configuration").flatMap((r) => r.values.rule);
+      expect(rules).toContainEqual(
+        expect.objectContaining({ id: "expire-current-objects", expiration: [expect.objectContaining({ days: 30 })] }),
       );
       expect(plannedOfType(plan, "aws_s3_bucket_public_access_block")).toHaveLength(2);
       expect(plannedOfType(plan, "aws_s3_bucket_policy")).toHaveLength(2);
