@@ -39,7 +39,9 @@ export function userAppLock(
   const repoLock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8")).packages;
   const packages: Record<string, object> = {};
   const add = (name: string, devDependency: string): string => {
-    const { dev: _dev, devOptional: _devOptional, name: _alias, ...entry } = repoLock[`node_modules/${devDependency}`];
+    // as the user's app records it: not a dev dependency, under its own name (not an alias)
+    const entry = { ...repoLock[`node_modules/${devDependency}`] };
+    for (const field of ["dev", "devOptional", "name"]) delete entry[field];
     const basename = name.split("/").pop();
     packages[`node_modules/${name}`] = {
       ...entry,
