@@ -7,6 +7,7 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { SecurityEvents, SecurityEventSelectors } from "../pattern/selectors";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkType } from "../private/validation";
 import { IEventBus } from "./event-bus";
 
 /** Archive settings of a {@link StaxEventBus}. */
@@ -90,6 +91,9 @@ export class StaxEventBus extends Construct implements IEventBus {
     this.partnerEventSourceName = StaxEventBus.partnerEventSourceName(accountId, sourceName);
     this.eventBusName = this.partnerEventSourceName;
     this.provider = props.provider;
+    checkType(this, "adoptExisting", props.adoptExisting, "boolean");
+    checkKmsKey(this, "kmsKeyIdentifier", props.kmsKeyIdentifier);
+    checkTags(this, "tags", props.tags);
     this.adopted = props.adoptExisting ?? sourceName === "default";
     if (!this.adopted && sourceName === "default") {
       fail(
@@ -122,6 +126,7 @@ export class StaxEventBus extends Construct implements IEventBus {
     if (props.archive !== false) {
       const retentionDays = props.archive?.retentionDays ?? 30;
       checkRange(this, "archive retentionDays", retentionDays, 0, 2147483647);
+      checkName(this, "archive.archiveName", props.archive?.archiveName, ARCHIVE_NAME);
       this.archive = new CloudwatchEventArchive(this, "Archive", {
         provider: props.provider,
         name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48, prefix: "stax-" }),

@@ -8,6 +8,7 @@ import { IEventBus } from "../bus/event-bus";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { policyDocument, PolicyStatement } from "../private/iam";
 import { physicalName } from "../private/naming";
+import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags } from "../private/validation";
 import type { ForwardingDestination, IForwardingDestination } from "./destination";
 import { checkRegion, eventBusArn } from "./regions";
 
@@ -82,6 +83,8 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     this.provider = props.provider;
     this.configuredEventBusName = props.eventBusName ?? DEFAULT_COLLECTOR_BUS_NAME;
     this.checkBusName(this.configuredEventBusName);
+    checkKmsKey(this, "kmsKeyIdentifier", props.kmsKeyIdentifier);
+    checkTags(this, "tags", props.tags);
 
     this.bus = new CloudwatchEventBus(this, "Bus", {
       provider: props.provider,
@@ -105,6 +108,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     if (props.archive !== false) {
       const retentionDays = props.archive?.retentionDays ?? 30;
       checkRange(this, "archive retentionDays", retentionDays, 0, 2147483647);
+      checkName(this, "archive.archiveName", props.archive?.archiveName, ARCHIVE_NAME);
       this.archive = new CloudwatchEventArchive(this, "Archive", {
         provider: props.provider,
         name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48 }),

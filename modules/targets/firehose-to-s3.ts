@@ -12,6 +12,7 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { denyInsecureTransportStatement, policyDocument } from "../private/iam";
 import { physicalName } from "../private/naming";
+import { BUCKET_NAME, checkKmsKey, checkName, checkTags, checkType, STREAM_NAME } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
 import { IDeliveryStream } from "./firehose";
@@ -72,6 +73,11 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
   constructor(scope: Construct, id: string, props: FirehoseToS3Props) {
     super(scope, id);
     checkAccountId(this, "accountId", props.accountId);
+    checkName(this, "bucketName", props.bucketName, BUCKET_NAME);
+    checkName(this, "streamName", props.streamName, STREAM_NAME);
+    checkKmsKey(this, "kmsKeyArn", props.kmsKeyArn, { arnOnly: true });
+    checkTags(this, "tags", props.tags);
+    checkType(this, "forceDestroy", props.forceDestroy, "boolean");
     checkRange(this, "bufferingIntervalSeconds", props.bufferingIntervalSeconds, 0, 900);
     checkRange(this, "bufferingSizeMiB", props.bufferingSizeMiB, 1, 128);
     const prefix = checkPrefix(this, "prefix", props.prefix ?? "stax-events/");
