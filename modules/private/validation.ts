@@ -18,9 +18,9 @@ export function raise(where: Where, message: string): never {
   throw new Error(`${name}: ${message}`);
 }
 
-/** Quotes a value for a message, cutting long ones: `'abc…' (300 characters)`. */
+/** Quotes a value for a message, cutting long ones: `'abc…'`. */
 export function shown(value: string, max = 80): string {
-  return value.length <= max ? `'${value}'` : `'${value.slice(0, max)}…' (${value.length} characters)`;
+  return value.length <= max ? `'${value}'` : `'${value.slice(0, max)}…'`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,7 +376,7 @@ export function secretInUrl(url: string): string | undefined {
 
 /** How to pass a secret instead of a literal (the same advice in every message). */
 export const HOW_TO_PASS_A_SECRET =
-  "Pass it as a token instead: a sensitive TerraformVariable's stringValue (set with TF_VAR_<name>), a Secrets Manager or SSM data source attribute, or Fn.sensitive(...)";
+  "Pass it as a token instead: a sensitive TerraformVariable's stringValue (set with TF_VAR_<name>), or a Secrets Manager or SSM Parameter Store data source attribute";
 
 /**
  * Refuses a literal that is a credential: it would be written in plain text into cdk.tf.json and

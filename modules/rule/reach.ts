@@ -39,7 +39,7 @@ export function checkPatternReach(
     if (!acceptsSource(pattern, partner)) fail(scope, partnerBusMessage(prop, partner, namedSources(pattern)));
     return;
   }
-  if (isUnresolved(bus.eventBusName) || !onlyPartnerSources(pattern)) return;
+  if (!onlyPartnerSources(pattern)) return;
   const sources = namedSources(pattern).join("', '");
   if (bus.eventBusName === "default") {
     fail(
@@ -49,7 +49,7 @@ export function checkPatternReach(
   }
   if (namedSources(pattern).some((s) => s.startsWith(STAX))) {
     Annotations.of(scope).addWarning(
-      `${prop} selects Stax events (source '${sources}') on the bus '${bus.eventBusName}', which is not a Stax partner bus: they arrive there only if a rule forwards them from the partner bus. Put the rule on the StaxEventBus unless you forward them.`,
+      `${prop} selects Stax events (source '${sources}') on a bus that is not a Stax partner bus${isUnresolved(bus.eventBusName) ? "" : ` ('${bus.eventBusName}')`}: they arrive there only if a rule forwards them from the partner bus. Put the rule on the StaxEventBus unless you forward them.`,
     );
   }
 }
