@@ -22,7 +22,11 @@ export const CONFIG = {
   accountId: "123456789012",
   sourceName: "security-events",
   region: "ap-southeast-2",
-  functionName: "stax-security-events-consumer",
+  /**
+   * Name of the function (and of its role and log group); undefined names it after the stack, so
+   * two copies of this stack in one account and region (different stack names) never collide.
+   */
+  functionName: undefined as string | undefined,
 };
 
 /** The stack of the example. */
@@ -32,16 +36,17 @@ export class LambdaConsumerStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, config = CONFIG) {
     super(scope, id);
+    const functionName = config.functionName ?? id;
     new AwsProvider(this, "aws", { region: config.region });
     const bus = new StaxEventBus(this, "StaxBus", { accountId: config.accountId, sourceName: config.sourceName });
 
     const logs = new CloudwatchLogGroup(this, "FunctionLogs", {
-      name: `/aws/lambda/${config.functionName}`,
+      name: `/aws/lambda/${functionName}`,
       retentionInDays: 30,
     });
     const failures = new SecureQueue(this, "FunctionFailures", { deadLetterQueue: false });
     const role = new IamRole(this, "FunctionRole", {
-      name: `${config.functionName}-role`,
+      name: `${functionName}-role`,
       assumeRolePolicy: JSON.stringify({
         Version: "2012-10-17",
         Statement: [
@@ -68,7 +73,7 @@ export class LambdaConsumerStack extends TerraformStack {
 
     const code = new TerraformAsset(this, "HandlerCode", { path: buildHandler(), type: AssetType.ARCHIVE });
     this.fn = new LambdaFunction(this, "Function", {
-      functionName: config.functionName,
+      functionName,
       role: role.arn,
       runtime: "nodejs20.x",
       architectures: ["arm64"],

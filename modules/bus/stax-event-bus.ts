@@ -4,7 +4,7 @@ import { CloudwatchEventArchive } from "@cdktf/provider-aws/lib/cloudwatch-event
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
-import { SecurityEvents, SecurityEventSelectors } from "../pattern/selectors";
+import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelectors } from "../pattern/selectors";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkType } from "../private/validation";
@@ -14,7 +14,7 @@ import { IEventBus } from "./event-bus";
 export interface StaxEventBusArchiveProps {
   /** Days the archive keeps events; 0 keeps them forever. @default 30 */
   readonly retentionDays?: number;
-  /** Name of the archive (at most 48 characters). @default - derived from the construct path */
+  /** Name of the archive (at most 48 characters). @default - built from the stack name and the construct path */
   readonly archiveName?: string;
 }
 
@@ -82,6 +82,10 @@ export class StaxEventBus extends Construct implements IEventBus {
   public readonly archive?: CloudwatchEventArchive;
   /** Typed selectors and presets for Stax Security events from this bus's source. */
   public readonly securityEvents: SecurityEventSelectors;
+  /** Typed selectors and presets for Stax AccountManagement events from this bus's source. */
+  public readonly accountEvents: AccountManagementEventSelectors;
+  /** Patterns across categories from this bus's source, e.g. `staxEvents.uncatalogued()`. */
+  public readonly staxEvents: StaxEventSelectors;
 
   constructor(scope: Construct, id: string, props: StaxEventBusProps) {
     super(scope, id);
@@ -129,13 +133,15 @@ export class StaxEventBus extends Construct implements IEventBus {
       checkName(this, "archive.archiveName", props.archive?.archiveName, ARCHIVE_NAME);
       this.archive = new CloudwatchEventArchive(this, "Archive", {
         provider: props.provider,
-        name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48, prefix: "stax-" }),
+        name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48 }),
         description: `Replay archive of ${this.partnerEventSourceName}`,
         eventSourceArn: this.eventBusArn,
         retentionDays,
       });
     }
-    this.securityEvents = SecurityEvents.from(this.partnerEventSourceName);
+    this.staxEvents = new StaxEventSelectors(this.partnerEventSourceName);
+    this.securityEvents = this.staxEvents.security;
+    this.accountEvents = this.staxEvents.accountManagement;
   }
 
   private resolveSource(props: StaxEventBusProps): { accountId: string; sourceName: string } {

@@ -1,9 +1,12 @@
 /**
- * The Stax event catalogue as data and types: the 20 Security event types, the `detail` type of
- * each (a discriminated union usable from Lambda code) and a JSON Schema per type.
+ * The Stax event catalogue as data and types: one structure for every category (the 20 Security
+ * event types and the AccountManagement events), the common `meta` properties, the `detail` type
+ * of each event (discriminated unions usable from Lambda code, plus `UnknownStaxEvent` for types
+ * the catalogue does not list yet) and a JSON Schema per type.
  * Plain TypeScript: no cdktf or provider import anywhere in this folder.
  */
 export * from "./spec";
+export * from "./common";
 export * from "./detail";
 export * from "./catalogue";
 export * from "./envelope";
@@ -42,3 +45,9 @@ export type {
   ApiTokenDeleteEventDetail,
   ApiTokenChangeFields,
 } from "./security/api-tokens";
+export type {
+  AccountCreateEventDetail,
+  AccountUpdateEventDetail,
+  AccountChangeFields,
+  AccountManagementEventDetailMap,
+} from "./account-management/accounts";

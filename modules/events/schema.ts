@@ -1,12 +1,23 @@
 /**
- * JSON Schemas of Security events, generated from the catalogue data (the one source of truth).
- * Each schema describes the whole EventBridge envelope, with `detail-type`, `detail.staxEventName`,
- * `detail.staxEventSource` and `detail.staxEventType` pinned to the type's values, the detail's
- * required fields listed and its enums enforced. Schemas are open: unknown fields are allowed, so a
- * field Stax adds later does not make an event invalid.
+ * JSON Schemas of the catalogued Stax events, generated from the catalogue data (the one source of
+ * truth) for every category alike. Each schema describes the whole EventBridge envelope, with
+ * `detail-type`, `detail.staxEventName`, `detail.staxEventSource` and `detail.staxEventType` pinned
+ * to the type's values, the detail's required fields listed and its enums enforced, and `meta` as
+ * Stax documents it (`user` and `aws` optional, names optional).
+ *
+ * Forward compatibility: schemas are open. No object sets `additionalProperties: false`, so a
+ * field Stax adds later (in `detail`, in `meta` or in the envelope) does not make an event invalid.
  */
-import { SECURITY_EVENT_NAMES, securityEventType, type SecurityEventName } from "./catalogue";
-import { SECURITY_EVENT_TYPE, type DetailPropertySpec } from "./spec";
+import {
+  SECURITY_EVENT_NAMES,
+  STAX_DETAIL_TYPES,
+  securityEventType,
+  staxEventType,
+  type SecurityEventName,
+  type StaxDetailType,
+} from "./catalogue";
+import { STAX_EVENT_META, type MetaObjectSpec } from "./common";
+import type { DetailPropertySpec } from "./spec";
 
 /**
  * The JSON Schema draft to emit. `draft-07` is the default; `draft-04` is what the EventBridge
@@ -40,11 +51,14 @@ export interface JsonSchema {
   readonly items?: JsonSchema;
 }
 
-/** Options of {@link securityEventSchema}. */
-export interface SecurityEventSchemaOptions {
+/** Options of {@link staxEventSchema} and {@link securityEventSchema}. */
+export interface StaxEventSchemaOptions {
   /** The JSON Schema draft to emit. @default "draft-07" */
   readonly dialect?: JsonSchemaDialect;
 }
+
+/** Options of {@link securityEventSchema}. */
+export type SecurityEventSchemaOptions = StaxEventSchemaOptions;
 
 /** `source` of events from a Stax partner event source: `aws.partner/stax.io/<account-id>/<name>`. */
 export const STAX_PARTNER_SOURCE_PATTERN = "^aws\\.partner/stax\\.io/[0-9]{12}/[.\\-_A-Za-z0-9]+$";
@@ -57,21 +71,14 @@ const DIALECT_URI: Readonly<Record<JsonSchemaDialect, string>> = {
 const STRING: JsonSchema = { type: "string" };
 const DATE_TIME: JsonSchema = { type: "string", format: "date-time" };
 
-/** The `meta` objects, their members (all strings, all required) and whether each object is required. */
-const META_OBJECTS: ReadonlyArray<readonly [name: string, members: readonly string[], required: boolean]> = [
-  ["customer", ["id", "name"], true],
-  ["organization", ["id", "name", "alias"], true],
-  ["user", ["id", "username"], true],
-  ["aws", ["accountId", "accountName", "region"], false],
-];
-
 /**
- * The JSON Schema of one Security event type's whole EventBridge event.
- * @throws Error listing the valid names when `name` is unknown.
+ * The JSON Schema of one catalogued event type's whole EventBridge event, by `detail-type`, e.g.
+ * `staxEventSchema("AccountManagement: AccountUpdateEvent")`.
+ * @throws Error naming the value and listing the catalogued detail-types when it is unknown.
  */
-export function securityEventSchema(name: SecurityEventName, options: SecurityEventSchemaOptions = {}): JsonSchema {
+export function staxEventSchema(detailType: StaxDetailType, options: StaxEventSchemaOptions = {}): JsonSchema {
   const dialect = options.dialect ?? "draft-07";
-  const spec = securityEventType(name);
+  const spec = staxEventType(detailType);
   const constant = (value: string): JsonSchema =>
     dialect === "draft-04" ? { type: "string", enum: [value] } : { type: "string", const: value };
 
@@ -81,7 +88,7 @@ export function securityEventSchema(name: SecurityEventName, options: SecurityEv
     staxEventID: STRING,
     staxEventTime: DATE_TIME,
     staxEventSource: constant(spec.staxEventSource),
-    staxEventType: constant(SECURITY_EVENT_TYPE),
+    staxEventType: constant(spec.staxEventType),
     staxEventName: constant(spec.name),
   };
   const common = Object.keys(detailProperties);
@@ -114,6 +121,23 @@ export function securityEventSchema(name: SecurityEventName, options: SecurityEv
   };
 }
 
+/** The JSON Schemas of every catalogued event type, keyed by `detail-type`, in catalogue order. */
+export function staxEventSchemas(options: StaxEventSchemaOptions = {}): Readonly<Record<StaxDetailType, JsonSchema>> {
+  return Object.fromEntries(STAX_DETAIL_TYPES.map((type) => [type, staxEventSchema(type, options)])) as Record<
+    StaxDetailType,
+    JsonSchema
+  >;
+}
+
+/**
+ * The JSON Schema of one Security event type's whole EventBridge event, by event name; the same
+ * schema as `staxEventSchema("Security: <name>")`.
+ * @throws Error listing the valid names when `name` is unknown.
+ */
+export function securityEventSchema(name: SecurityEventName, options: SecurityEventSchemaOptions = {}): JsonSchema {
+  return staxEventSchema(securityEventType(name).detailType, options);
+}
+
 /** The JSON Schemas of all Security event types, keyed by event name, in catalogue order. */
 export function securityEventSchemas(
   options: SecurityEventSchemaOptions = {},
@@ -133,17 +157,27 @@ function propertySchema(property: DetailPropertySpec): JsonSchema {
   };
 }
 
+/** `detail.meta`, from the common-properties table: required objects and members as Stax documents them. */
 function metaSchema(): JsonSchema {
+  const objects: readonly MetaObjectSpec[] = STAX_EVENT_META;
   const properties = Object.fromEntries(
-    META_OBJECTS.map(([name, members]): [string, JsonSchema] => [
-      name,
+    objects.map((object): [string, JsonSchema] => [
+      object.name,
       {
         type: "object",
-        properties: Object.fromEntries(members.map((member) => [member, STRING])),
-        required: members,
+        description: object.description,
+        properties: Object.fromEntries(
+          object.members.map((member) => [
+            member.name,
+            {
+              type: "string",
+              description: member.deprecated ? `Deprecated: ${member.deprecated}` : member.description,
+            } satisfies JsonSchema,
+          ]),
+        ),
+        required: object.members.filter((member) => member.required).map((member) => member.name),
       },
     ]),
   );
-  const required = META_OBJECTS.filter(([, , isRequired]) => isRequired).map(([name]) => name);
-  return { type: "object", properties, required };
+  return { type: "object", properties, required: objects.filter((o) => o.required).map((o) => o.name) };
 }

@@ -53,11 +53,11 @@ export interface OrganizationForwardingProps {
   readonly regions: readonly string[];
   /** Region where each account's one IAM role is created. @default "us-east-1" when listed, else the first region */
   readonly roleRegion?: string;
-  /** Name of the role in every account. @default "stax-service-event-forwarding" */
+  /** Name of the role in every account (IAM names are account-wide). @default - built from the stack name and the construct path */
   readonly roleName?: string;
-  /** Name of the rule in every account and region. @default "stax-service-event-forwarding" */
+  /** Name of the rule on the `default` bus of every account and region. @default - built from the stack name and the construct path */
   readonly ruleName?: string;
-  /** Name of the StackSet. @default - derived from the construct path */
+  /** Name of the StackSet. @default - built from the stack name and the construct path */
   readonly stackSetName?: string;
   /** Run as the management account (SELF) or as a delegated StackSets administrator. @default "SELF" */
   readonly callAs?: "SELF" | "DELEGATED_ADMIN";
@@ -86,7 +86,6 @@ function terraformLiteral(text: string): string {
 }
 
 const OU_ID = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/;
-const DEFAULT_NAME = "stax-service-event-forwarding";
 
 /**
  * Forwarding from every account of some organisational units, through a CloudFormation StackSet
@@ -138,8 +137,8 @@ export class OrganizationForwarding extends Construct {
     this.template = forwardingTemplate({
       destinationArn: this.destination.staticArn,
       eventPattern: props.eventPattern,
-      ruleName: props.ruleName ?? DEFAULT_NAME,
-      roleName: props.roleName ?? DEFAULT_NAME,
+      ruleName: props.ruleName ?? physicalName(this, { maxLength: 64, illegal: /[^.\-_A-Za-z0-9]/g }),
+      roleName: props.roleName ?? physicalName(this, { maxLength: 64, illegal: /[^A-Za-z0-9+=,.@_-]/g }),
       roleRegion,
       maximumEventAgeSeconds,
       maximumRetryAttempts,

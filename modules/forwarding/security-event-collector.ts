@@ -16,7 +16,7 @@ import { checkRegion, eventBusArn } from "./regions";
 export interface CollectorArchiveProps {
   /** Days the archive keeps events; 0 keeps them forever. @default 30 */
   readonly retentionDays?: number;
-  /** Name of the archive (at most 48 characters). @default - derived from the construct path */
+  /** Name of the archive (at most 48 characters). @default - built from the stack name and the construct path */
   readonly archiveName?: string;
 }
 
@@ -26,7 +26,10 @@ export interface SecurityEventCollectorProps {
   readonly accountId: string;
   /** Home region of the collector: where all forwarded events end up. */
   readonly region: string;
-  /** Name of the aggregation bus; never `default`, which Stax manages. @default "aws-service-events" */
+  /**
+   * Name of the aggregation bus; never `default`, which Stax manages.
+   * @default - built from the stack name and the construct path, e.g. `<stack>-Collector`
+   */
   readonly eventBusName?: string;
   /** AWS Organizations id (`o-…`) whose principals may put events on the bus (`aws:PrincipalOrgID`). @default - no organisation-wide access */
   readonly organizationId?: string;
@@ -43,8 +46,6 @@ export interface SecurityEventCollectorProps {
 }
 
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
-/** Default name of the aggregation bus. */
-export const DEFAULT_COLLECTOR_BUS_NAME = "aws-service-events";
 
 /**
  * The aggregation bus of the security account, in its home region: a custom bus of its own
@@ -81,7 +82,8 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     this.accountId = props.accountId;
     this.region = props.region;
     this.provider = props.provider;
-    this.configuredEventBusName = props.eventBusName ?? DEFAULT_COLLECTOR_BUS_NAME;
+    this.configuredEventBusName =
+      props.eventBusName ?? physicalName(this, { maxLength: 256, illegal: /[^.\-_A-Za-z0-9]/g });
     this.checkBusName(this.configuredEventBusName);
     checkKmsKey(this, "kmsKeyIdentifier", props.kmsKeyIdentifier);
     checkTags(this, "tags", props.tags);

@@ -7,7 +7,7 @@ import { StaxEventRule } from "../rule/stax-event-rule";
 import { EventBusTarget } from "../targets/event-bus";
 import { RetryPolicy } from "../targets/base";
 import { checkAccountId, fail, isUnresolved } from "../private/errors";
-import { physicalName } from "../private/naming";
+import { localName } from "../private/naming";
 import { checkDescription, checkName, checkTags, checkType, RULE_NAME } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
@@ -39,7 +39,7 @@ export interface ServiceEventForwarderProps {
   readonly retryPolicy?: RetryPolicy;
   /** Keep events that could not be delivered in a dead-letter queue in the rule's own region. @default true */
   readonly deadLetterQueue?: boolean;
-  /** Name of the rule in every region (rules are regional, so one name serves all). @default - derived from the construct path and region */
+  /** Name of the rule in every region (rules are regional, so one name serves all). @default - the stack name, the construct path and the region */
   readonly ruleName?: string;
   /** Description of the rules. @default "Forward AWS service events to <destination ARN>" */
   readonly description?: string;
@@ -171,7 +171,7 @@ export class ServiceEventForwarder extends Construct {
     if (props.providerConfig && "region" in props.providerConfig) {
       fail(this, "providerConfig sets region; each provider gets its own region. Remove region from providerConfig.");
     }
-    const prefix = physicalName(this, { maxLength: 40 });
+    const prefix = localName(this, { maxLength: 40 });
     const providers: { [region: string]: AwsProvider } = {};
     for (const region of this.regions) {
       providers[region] =

@@ -1,19 +1,28 @@
 /**
- * Named selections of Stax Security events. The selector methods of the same names
- * (`SecurityEvents.from(source).failedLogins()`, ...) build their patterns from this table, so
- * tests and docs read the same list the code uses.
+ * Named selections of catalogued Stax events, one table per category. The selector methods of the
+ * same names (`SecurityEvents.from(source).failedLogins()`, `bus.accountEvents.failedAccountOperations()`,
+ * ...) build their patterns from these tables, so tests and docs read the same lists the code uses.
  */
-import { SECURITY_EVENT_NAMES, type SecurityEventName, type SecurityEventStatus } from "../events";
+import {
+  ACCOUNT_MANAGEMENT_EVENT_NAMES,
+  SECURITY_EVENT_NAMES,
+  type AccountManagementEventName,
+  type SecurityEventName,
+  type StaxEventStatus,
+} from "../events";
 
-/** What a preset selects: a list of event types and, optionally, one outcome. */
-export interface SecurityEventPreset {
+/** What a preset selects: a list of event types of one category and, optionally, one outcome. */
+export interface StaxEventPreset<N extends string = string> {
   /** One line saying what the preset is for. */
   readonly description: string;
   /** The event types it selects, in catalogue order. */
-  readonly types: readonly SecurityEventName[];
+  readonly types: readonly N[];
   /** The outcome it selects. @default - either outcome */
-  readonly status?: SecurityEventStatus;
+  readonly status?: StaxEventStatus;
 }
+
+/** What a Security preset selects. */
+export type SecurityEventPreset = StaxEventPreset<SecurityEventName>;
 
 /** The names of the Security event presets. */
 export type SecurityEventPresetName =
@@ -64,5 +73,26 @@ export const SecurityEventPresets: { readonly [P in SecurityEventPresetName]: Se
   allSecurityEvents: {
     description: "All 20 Security event types of the catalogue.",
     types: SECURITY_EVENT_NAMES,
+  },
+};
+
+/** What an AccountManagement preset selects. */
+export type AccountManagementEventPreset = StaxEventPreset<AccountManagementEventName>;
+
+/** The names of the AccountManagement event presets. */
+export type AccountManagementEventPresetName = "failedAccountOperations" | "allAccountManagementEvents";
+
+/** The AccountManagement event presets, by name. */
+export const AccountManagementEventPresets: {
+  readonly [P in AccountManagementEventPresetName]: AccountManagementEventPreset;
+} = {
+  failedAccountOperations: {
+    description: "AWS accounts Stax failed to create or to modify.",
+    types: ["AccountCreateEvent", "AccountUpdateEvent"],
+    status: "FAILED",
+  },
+  allAccountManagementEvents: {
+    description: "Both AccountManagement event types of the catalogue: accounts created or modified through Stax.",
+    types: ACCOUNT_MANAGEMENT_EVENT_NAMES,
   },
 };

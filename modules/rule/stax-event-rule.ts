@@ -20,7 +20,7 @@ export interface StaxEventRuleProps {
   readonly bus: IEventBus;
   /** Events the rule selects; build it with `bus.securityEvents`, presets or the `Match` helpers. */
   readonly eventPattern: EventPattern;
-  /** Name of the rule (at most 64 letters, digits, '.', '-' or '_'). @default - derived from the construct path, stable and unique in the stack */
+  /** Name of the rule (at most 64 letters, digits, '.', '-' or '_'). @default - the stack name and the construct path (see README "Physical names"), stable and unique per account and region */
   readonly ruleName?: string;
   /** Description of the rule. @default - none */
   readonly description?: string;

@@ -1,11 +1,13 @@
-import type { SecurityEventDetail } from "../events";
+import type { SecurityEventDetail, StaxEventDetail } from "../events";
+
+/** Every key of at least one member of the detail union `U`. */
+type KeysOfAny<U> = U extends unknown ? keyof U & string : never;
 
 /** Every key that the `detail` of at least one Stax Security event type has. */
-export type SecurityDetailField = SecurityEventDetail extends infer D
-  ? D extends unknown
-    ? keyof D & string
-    : never
-  : never;
+export type SecurityDetailField = KeysOfAny<SecurityEventDetail>;
+
+/** Every key that the `detail` of at least one catalogued Stax event type (of any category) has. */
+export type StaxDetailField = KeysOfAny<StaxEventDetail>;
 
 /** Longest JSON path EventBridge accepts in an input transformer. */
 export const MAX_INPUT_PATH_LENGTH = 256;
@@ -47,8 +49,8 @@ export class EventField {
     return marker(path);
   }
 
-  /** A field of a Stax Security event's `detail`, by name (checked against the event catalogue). */
-  public static fromDetail(name: SecurityDetailField): string {
+  /** A field of a Stax event's `detail`, by name (checked against the event catalogue, every category). */
+  public static fromDetail(name: StaxDetailField): string {
     return EventField.fromPath(`$.detail.${name}`);
   }
 

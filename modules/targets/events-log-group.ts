@@ -13,7 +13,7 @@ export const LOG_RETENTION_DAYS = [
 
 /** Properties of an {@link EventsLogGroup}. */
 export interface EventsLogGroupProps {
-  /** Name of the log group. @default - `/aws/events/` followed by a name derived from the construct path */
+  /** Name of the log group. @default - `/aws/events/` followed by the stack name and the construct path */
   readonly logGroupName?: string;
   /** Days CloudWatch Logs keeps events; one of {@link LOG_RETENTION_DAYS}, 0 keeps them forever. @default 365 */
   readonly retentionDays?: number;

@@ -11,7 +11,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { denyInsecureTransportStatement, policyDocument } from "../private/iam";
-import { physicalName } from "../private/naming";
+import { bucketPrefix, physicalName } from "../private/naming";
 import { BUCKET_NAME, checkKmsKey, checkName, checkTags, checkType, STREAM_NAME } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
@@ -24,9 +24,9 @@ export const DATE_PARTITION = "year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=
 export interface FirehoseToS3Props {
   /** 12-digit id of the account the stream and bucket live in; the Firehose role's trust is scoped to it. */
   readonly accountId: string;
-  /** Name of the bucket (3–63 lowercase letters, digits, '.' and '-'). @default - a unique name Terraform derives from the construct path */
+  /** Name of the bucket (3–63 lowercase letters, digits, '.' and '-'). @default - `bucket_prefix` from the stack name and the construct path, Terraform adding a unique suffix */
   readonly bucketName?: string;
-  /** Name of the delivery stream (at most 64 characters). @default - derived from the construct path */
+  /** Name of the delivery stream (at most 64 characters). @default - built from the stack name and the construct path */
   readonly streamName?: string;
   /**
    * Customer-managed KMS key for the objects (SSE-KMS). Its key policy must let the Firehose role
@@ -88,9 +88,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
     this.bucket = new S3Bucket(this, "Bucket", {
       provider,
       bucket: props.bucketName,
-      bucketPrefix: props.bucketName
-        ? undefined
-        : `${physicalName(this, { maxLength: 36, illegal: /[^A-Za-z0-9-]/g }).toLowerCase()}-`,
+      bucketPrefix: props.bucketName ? undefined : bucketPrefix(this),
       forceDestroy: props.forceDestroy ?? false,
       tags: props.tags,
     });

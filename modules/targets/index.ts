@@ -1,7 +1,7 @@
 export * from "./base";
 export * from "./event-bus";
 export { EventField, MAX_INPUT_PATH_LENGTH } from "./event-field";
-export type { SecurityDetailField } from "./event-field";
+export type { SecurityDetailField, StaxDetailField } from "./event-field";
 export * from "./events-log-group";
 export * from "./firehose";
 export * from "./firehose-to-s3";

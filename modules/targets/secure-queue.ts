@@ -15,7 +15,7 @@ export interface SecureQueueDeadLetterProps {
 
 /** Properties of a {@link SecureQueue}. */
 export interface SecureQueueProps {
-  /** Name of the queue (at most 80 characters; FIFO names end in `.fifo`). @default - derived from the construct path */
+  /** Name of the queue (at most 80 characters; FIFO names end in `.fifo`). @default - built from the stack name and the construct path */
   readonly queueName?: string;
   /** Make it a FIFO queue; EventBridge then needs a message group id on each target. @default false */
   readonly fifo?: boolean;

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { CloudwatchEventConnectionAuthParameters } from "@cdktf/provider-aws/lib/cloudwatch-event-connection";
 import { fail, isUnresolved } from "../private/errors";
-import { physicalName } from "../private/naming";
+import { localName } from "../private/naming";
 import { checkHeader, checkHttpsUrl, checkOneOf, checkType, refuseSecretUrl } from "../private/validation";
 
 /** The authorization part of an EventBridge connection. */
@@ -139,7 +139,7 @@ export function secret(scope: Construct, name: string, description: string, give
     }
     return given;
   }
-  const variableName = `${physicalName(scope, { maxLength: 200 })
+  const variableName = `${localName(scope, { maxLength: 200 })
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .replace(/[^A-Za-z0-9_]/g, "_")
     .toLowerCase()}_${name}`;

@@ -39,7 +39,7 @@ export interface WebhookTargetProps extends TargetBaseProps {
   readonly headers?: { readonly [name: string]: string };
   /** Role EventBridge assumes to call the destination. @default - a role per rule, allowed only events:InvokeApiDestination on this destination */
   readonly role?: IRole;
-  /** Name of the connection and of the API destination (at most 64 characters). @default - derived from the construct path */
+  /** Name of the connection and of the API destination (at most 64 characters). @default - built from the stack name and the construct path */
   readonly name?: string;
   /** Provider (account and region) of the connection and destination: the rules' region. @default - the stack's default provider */
   readonly provider?: TerraformProvider;

@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
 import { StaxEventBus } from "../../modules/bus";
 import { StaxEventRule } from "../../modules/rule";
 import {
@@ -39,17 +40,17 @@ describe("StaxDeliveryAlarms", () => {
     const all = byName(alarmsOf(stack));
 
     expect(Object.keys(all).sort()).toEqual([
-      "Alarms-Logins-FailedInvocations",
-      "Alarms-Logins-InvocationsFailedToBeSentToDlq",
-      "Alarms-Logins-ThrottledRules",
+      "test-Alarms-Logins-FailedInvocations",
+      "test-Alarms-Logins-InvocationsFailedToBeSentToDlq",
+      "test-Alarms-Logins-ThrottledRules",
     ]);
     for (const metric of ["FailedInvocations", "InvocationsFailedToBeSentToDlq", "ThrottledRules"]) {
-      expect(all[`Alarms-Logins-${metric}`]).toEqual({
-        alarm_name: `Alarms-Logins-${metric}`,
+      expect(all[`test-Alarms-Logins-${metric}`]).toEqual({
+        alarm_name: `test-Alarms-Logins-${metric}`,
         alarm_description: expect.stringMatching(/^test\/Logins: /),
         namespace: "AWS/Events",
         metric_name: metric,
-        dimensions: { EventBusName: SOURCE, RuleName: "Logins" },
+        dimensions: { EventBusName: SOURCE, RuleName: "test-Logins" },
         statistic: "Sum",
         period: 300,
         evaluation_periods: 1,
@@ -61,8 +62,8 @@ describe("StaxDeliveryAlarms", () => {
         ok_actions: [refOf(alarms.alarmTopic!.topic, "arn")],
       });
     }
-    expect(all["Alarms-Logins-FailedInvocations"].alarm_description).toContain("failed permanently");
-    expect(all["Alarms-Logins-InvocationsFailedToBeSentToDlq"].alarm_description).toContain("lost for good");
+    expect(all["test-Alarms-Logins-FailedInvocations"].alarm_description).toContain("failed permanently");
+    expect(all["test-Alarms-Logins-InvocationsFailedToBeSentToDlq"].alarm_description).toContain("lost for good");
   });
 
   it("uses only the RuleName dimension for rules on the default bus", () => {
@@ -73,7 +74,34 @@ describe("StaxDeliveryAlarms", () => {
       eventPattern: { source: ["aws.signin"] },
     });
     alarms.watchRule(rule);
-    for (const alarm of alarmsOf(stack)) expect(alarm.dimensions).toEqual({ RuleName: "Root" });
+    for (const alarm of alarmsOf(stack)) expect(alarm.dimensions).toEqual({ RuleName: "test-Root" });
+  });
+
+  it("names the bus of a rule given by ARN by the ARN's last part", () => {
+    const { stack } = testStack();
+    const alarms = new StaxDeliveryAlarms(stack, "Alarms", { accountId: ACCOUNT });
+    const rule = new StaxEventRule(stack, "Collected", {
+      bus: {
+        eventBusName: `arn:aws:events:ap-southeast-2:${ACCOUNT}:event-bus/aws-service-events`,
+        eventBusArn: `arn:aws:events:ap-southeast-2:${ACCOUNT}:event-bus/aws-service-events`,
+      },
+      eventPattern: { source: ["aws.guardduty"] },
+    });
+    alarms.watchRule(rule);
+    for (const alarm of alarmsOf(stack)) {
+      expect(alarm.dimensions).toEqual({ EventBusName: "aws-service-events", RuleName: "test-Collected" });
+    }
+  });
+
+  it("watchStack also finds a queue that a bus uses as its dead-letter queue", () => {
+    const { stack } = testStack();
+    const queue = new SecureQueue(stack, "BusDlq", { deadLetterQueue: false });
+    new CloudwatchEventBus(stack, "Bus", { name: "custom", deadLetterConfig: { arn: queue.queueArn } });
+    new StaxDeliveryAlarms(stack, "Alarms", { accountId: ACCOUNT }).watchStack();
+    expect(alarmsOf(stack).map((a) => `${a.dimensions.QueueName} ${a.metric_name}`)).toEqual([
+      "test-BusDlq ApproximateAgeOfOldestMessage",
+      "test-BusDlq ApproximateNumberOfMessagesVisible",
+    ]);
   });
 
   it("sends undelivered webhook calls to an API-destination alarm, found by watchStack", () => {
@@ -87,14 +115,14 @@ describe("StaxDeliveryAlarms", () => {
     new StaxDeliveryAlarms(stack, "Alarms", { accountId: ACCOUNT }).watchStack();
     const all = byName(alarmsOf(stack));
 
-    expect(all["Alarms-ToPager-ApiDestinationFailures"]).toMatchObject({
+    expect(all["test-Alarms-ToPager-ApiDestinationFailures"]).toMatchObject({
       metric_name: "InvocationsSentToDlq",
-      dimensions: { EventBusName: SOURCE, RuleName: "ToPager" },
+      dimensions: { EventBusName: SOURCE, RuleName: "test-ToPager" },
       threshold: 0,
     });
-    expect(all["Alarms-ToPager-ApiDestinationFailures"].alarm_description).toContain("webhook");
-    expect(all["Alarms-ToQueue-ApiDestinationFailures"]).toBeUndefined();
-    expect(all["Alarms-ToQueue-FailedInvocations"]).toBeDefined();
+    expect(all["test-Alarms-ToPager-ApiDestinationFailures"].alarm_description).toContain("webhook");
+    expect(all["test-Alarms-ToQueue-ApiDestinationFailures"]).toBeUndefined();
+    expect(all["test-Alarms-ToQueue-FailedInvocations"]).toBeDefined();
   });
 
   it("watchStack watches every dead-letter queue the library created, and not the queues that are only targets", () => {
@@ -106,18 +134,18 @@ describe("StaxDeliveryAlarms", () => {
 
     const queueAlarms = Object.values(all).filter((a: any) => a.namespace === "AWS/SQS");
     expect(queueAlarms.map((a: any) => a.dimensions.QueueName).sort()).toEqual([
-      "Queue-dlq",
-      "Queue-dlq",
-      "StaxTargetDeadLetterQueue",
-      "StaxTargetDeadLetterQueue",
+      "test-Queue-dlq",
+      "test-Queue-dlq",
+      "test-StaxTargetDeadLetterQueue",
+      "test-StaxTargetDeadLetterQueue",
     ]);
-    expect(all["Alarms-StaxTargetDeadLetterQueue-DeadLetterMessages"]).toMatchObject({
+    expect(all["test-Alarms-StaxTargetDeadLetterQueue-DeadLetterMessages"]).toMatchObject({
       metric_name: "ApproximateNumberOfMessagesVisible",
       statistic: "Maximum",
       threshold: 0,
       treat_missing_data: "notBreaching",
     });
-    expect(all["Alarms-Queue-DeadLetter-DeadLetterAge"]).toMatchObject({
+    expect(all["test-Alarms-Queue-DeadLetter-DeadLetterAge"]).toMatchObject({
       metric_name: "ApproximateAgeOfOldestMessage",
       statistic: "Maximum",
       threshold: 7200,
@@ -129,10 +157,10 @@ describe("StaxDeliveryAlarms", () => {
     const stream = new FirehoseToS3(stack, "Archive", { accountId: ACCOUNT });
     rule("ToArchive", new FirehoseTarget(stream));
     new StaxDeliveryAlarms(stack, "Alarms", { accountId: ACCOUNT, freshnessSeconds: 1200 }).watchStack();
-    expect(byName(alarmsOf(stack))["Alarms-Archive-DeliveryFreshness"]).toMatchObject({
+    expect(byName(alarmsOf(stack))["test-Alarms-Archive-DeliveryFreshness"]).toMatchObject({
       namespace: "AWS/Firehose",
       metric_name: "DeliveryToS3.DataFreshness",
-      dimensions: { DeliveryStreamName: "Archive" },
+      dimensions: { DeliveryStreamName: "test-Archive" },
       statistic: "Maximum",
       threshold: 1200,
       treat_missing_data: "notBreaching",
@@ -179,7 +207,7 @@ describe("StaxDeliveryAlarms", () => {
         Resource: "*",
         Condition: {
           StringEquals: { "aws:SourceAccount": ACCOUNT },
-          ArnLike: { "aws:SourceArn": expect.stringMatching(/:cloudwatch:\*:123456789012:alarm:Alarms-\*$/) },
+          ArnLike: { "aws:SourceArn": expect.stringMatching(/:cloudwatch:\*:123456789012:alarm:test-Alarms-\*$/) },
         },
       },
     ]);
@@ -189,7 +217,7 @@ describe("StaxDeliveryAlarms", () => {
     expect(policy.Statement[0]).toMatchObject({
       Principal: { Service: "cloudwatch.amazonaws.com" },
       Action: "sns:Publish",
-      Condition: { ArnEquals: { "aws:SourceArn": expect.stringMatching(/:alarm:Alarms-\*$/) } },
+      Condition: { ArnEquals: { "aws:SourceArn": expect.stringMatching(/:alarm:test-Alarms-\*$/) } },
     });
     expect(policy.Statement[1]).toMatchObject({
       Effect: "Deny",

@@ -16,7 +16,9 @@ function synthDefault(env: NodeJS.ProcessEnv = {}) {
 const RULE_METRICS = ["FailedInvocations", "InvocationsFailedToBeSentToDlq", "ThrottledRules"];
 const QUEUE_METRICS = ["ApproximateAgeOfOldestMessage", "ApproximateNumberOfMessagesVisible"];
 /** The dead-letter queues of the default app: the shared target DLQ and each queue's own. */
-const DEAD_LETTER_QUEUES = ["FailedLoginsQueue-dlq", "SecurityEventsQueue-dlq", "StaxTargetDeadLetterQueue"];
+const DEAD_LETTER_QUEUES = ["FailedLoginsQueue-dlq", "SecurityEventsQueue-dlq", "StaxTargetDeadLetterQueue"].map(
+  (name) => `stax-security-events-${name}`,
+);
 
 describe("default app", () => {
   const { stack, synth } = synthDefault();

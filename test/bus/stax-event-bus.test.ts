@@ -64,7 +64,12 @@ describe("StaxEventBus", () => {
   it("exposes selectors bound to its partner source", () => {
     const { stack } = testStack();
     const bus = new StaxEventBus(stack, "Bus", { accountId: "123456789012", sourceName: "s" });
-    expect(bus.securityEvents.ofType("UserCreateEvent").source).toEqual(["aws.partner/stax.io/123456789012/s"]);
+    const source = ["aws.partner/stax.io/123456789012/s"];
+    expect(bus.securityEvents.ofType("UserCreateEvent").source).toEqual(source);
+    expect(bus.accountEvents.failedAccountOperations().source).toEqual(source);
+    expect(bus.staxEvents.uncatalogued().source).toEqual(source);
+    expect(bus.staxEvents.security).toBe(bus.securityEvents);
+    expect(bus.staxEvents.accountManagement).toBe(bus.accountEvents);
   });
 
   describe("rejects bad input", () => {

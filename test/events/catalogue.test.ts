@@ -1,10 +1,21 @@
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import {
+  ACCOUNT_MANAGEMENT_EVENT_NAMES,
   SECURITY_EVENT_NAMES,
   SECURITY_EVENT_TYPES,
+  STAX_DETAIL_TYPES,
+  STAX_EVENT_CATEGORIES,
+  STAX_EVENT_CATEGORY_NAMES,
+  STAX_EVENT_META,
   STAX_EVENT_SOURCE_GROUPS,
+  STAX_EVENT_TYPES,
+  categoryEventType,
   detailType,
+  isCataloguedStaxEvent,
+  isStaxDetailType,
+  staxEventCategory,
+  staxEventType,
   isSecurityEventName,
   securityEventNamesInGroup,
   securityEventType,
@@ -107,6 +118,88 @@ describe("Security event catalogue", () => {
     expect(() => securityEventNamesInGroup("stax.billing" as StaxEventSourceGroup)).toThrow(
       "unknown Stax event source group 'stax.billing'. Valid groups: stax.auth, stax.identity, stax.account, stax.api.",
     );
+  });
+});
+
+describe("the catalogue: one structure for every category", () => {
+  it("lists Security (20 types) and AccountManagement (2 types), in that order", () => {
+    expect(STAX_EVENT_CATEGORY_NAMES).toEqual(["Security", "AccountManagement"]);
+    expect(STAX_EVENT_CATEGORIES.map((c) => c.types.length)).toEqual([20, 2]);
+    expect(ACCOUNT_MANAGEMENT_EVENT_NAMES).toEqual(["AccountCreateEvent", "AccountUpdateEvent"]);
+    expect(STAX_EVENT_TYPES).toHaveLength(22);
+  });
+
+  it("gives every type the detail-type '<staxEventType>: <name>', unique across categories", () => {
+    for (const category of STAX_EVENT_CATEGORIES) {
+      for (const spec of category.types) {
+        expect(spec.staxEventType).toBe(category.name);
+        expect(spec.detailType).toBe(`${category.name}: ${spec.name}`);
+      }
+    }
+    expect(new Set(STAX_DETAIL_TYPES).size).toBe(22);
+    expect(new Set(STAX_EVENT_TYPES.map((t) => t.name)).size).toBe(22); // so staxEventName alone discriminates
+  });
+
+  it("has the AccountManagement properties Stax documents, from stax.account", () => {
+    const spec = staxEventType("AccountManagement: AccountUpdateEvent");
+    expect(spec.staxEventSource).toBe("stax.account");
+    expect(spec.properties.map((p) => [p.name, p.required])).toEqual([
+      ["accountId", true],
+      ["awsAccountId", false],
+      ["accountName", false],
+      ["accountType", false],
+      ["status", true],
+      ["errorCode", false],
+      ["message", false],
+    ]);
+    expect(spec.properties.find((p) => p.name === "status")?.enum).toEqual(["SUCCESS", "FAILED"]);
+    expect(staxEventType("AccountManagement: AccountCreateEvent").properties).toEqual(spec.properties);
+  });
+
+  it("describes the common meta properties as Stax documents them", () => {
+    const table = STAX_EVENT_META.map((o) => [
+      o.name,
+      o.required,
+      o.members.map((m) => `${m.name}${m.required ? "" : "?"}`),
+    ]);
+    expect(table).toEqual([
+      ["customer", true, ["id", "name?"]],
+      ["organization", true, ["id", "name?", "alias?"]],
+      ["user", false, ["id", "username?", "email?"]],
+      ["aws", false, ["accountId", "accountName?", "region?"]],
+    ]);
+    const username = STAX_EVENT_META[2].members[1];
+    expect(username).toMatchObject({ name: "username", deprecated: expect.stringContaining("use email") });
+  });
+
+  it("looks types up by detail-type and by category and name", () => {
+    expect(staxEventType("Security: GroupCreateEvent").name).toBe("GroupCreateEvent");
+    expect(categoryEventType("AccountManagement", "AccountCreateEvent").detailType).toBe(
+      "AccountManagement: AccountCreateEvent",
+    );
+    expect(isStaxDetailType("AccountManagement: AccountUpdateEvent")).toBe(true);
+    expect(isStaxDetailType("AccountManagement: AccountDeleteEvent")).toBe(false);
+  });
+
+  it("rejects an unknown category, type or detail-type, listing the known ones", () => {
+    expect(() => staxEventCategory("Billing")).toThrow(
+      "unknown Stax event category 'Billing'. Catalogued categories: Security, AccountManagement.",
+    );
+    expect(() => categoryEventType("AccountManagement", "AccountDeleteEvent")).toThrow(
+      "unknown Stax AccountManagement event type 'AccountDeleteEvent'. Valid types: AccountCreateEvent, AccountUpdateEvent.",
+    );
+    expect(() => categoryEventType("AccountManagement", "AccountManagement: AccountCreateEvent")).toThrow(
+      "Pass the event name 'AccountCreateEvent', not the detail-type.",
+    );
+    expect(() => staxEventType("Security: UserLoginEvent")).toThrow(
+      "unknown Stax detail-type 'Security: UserLoginEvent'. Catalogued detail-types: Security: UserAuthenticationEvent,",
+    );
+  });
+
+  it("tells catalogued events from the types Stax adds later (isCataloguedStaxEvent)", () => {
+    expect(isCataloguedStaxEvent({ "detail-type": "AccountManagement: AccountCreateEvent" })).toBe(true);
+    expect(isCataloguedStaxEvent({ "detail-type": "Security: UserMfaResetEvent" })).toBe(false);
+    expect(isCataloguedStaxEvent({ "detail-type": "ServiceConfiguration: NetworkUpdateEvent" })).toBe(false);
   });
 });
 

@@ -3,8 +3,20 @@
  * and the few runtime checks make sure the narrowing shown here also works on real samples.
  */
 import type { EventBridgeEvent, EventBridgeHandler } from "aws-lambda";
+import { isCataloguedStaxEvent } from "stax-events-cdktf/events";
 import type {
+  AccountManagementEventDetailMap,
+  AccountManagementEventName,
+  AnyStaxEvent,
   DetailPropertySpec,
+  StaxDetailType,
+  StaxEvent,
+  StaxEventDetail,
+  StaxEventDetailBase,
+  StaxEventMeta,
+  StaxEventTypeOf,
+  STAX_EVENT_META,
+  UnknownStaxEvent,
   SecurityDetailType,
   SecurityEventDetail,
   SecurityEventDetailBase,
@@ -15,7 +27,13 @@ import type {
   StaxSecurityEvent,
   UserAuthenticationEventDetail,
 } from "stax-events-cdktf/events";
-import { allSampleEvents, sampleEvent } from "../support/fixtures";
+import {
+  allSampleEvents,
+  allStaxSampleEvents,
+  sampleEvent,
+  uncataloguedEvent,
+  variantEvents,
+} from "../support/fixtures";
 
 /** True when A and B are the same type (not merely mutually assignable). */
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -44,6 +62,53 @@ const discriminantsMatchCatalogue: { [N in SecurityEventName]: true } = {} as {
 // The detail map has one entry per catalogue name, no more.
 const mapKeysAreNames: Equals<keyof SecurityEventDetailMap, SecurityEventName> = true;
 
+// The same for AccountManagement: its interfaces say what its catalogue data says.
+type AccountFields<N extends AccountManagementEventName> = Simplify<
+  Omit<AccountManagementEventDetailMap[N], keyof StaxEventDetailBase<string, string>>
+>;
+const accountInterfacesMatchCatalogue: { [N in AccountManagementEventName]: true } = {} as {
+  [N in AccountManagementEventName]: Equals<
+    SpecFields<StaxEventTypeOf<`AccountManagement: ${N}`>>,
+    AccountFields<N>
+  > extends true
+    ? Equals<AccountManagementEventDetailMap[N]["staxEventType"], "AccountManagement">
+    : false;
+};
+// Every catalogued detail-type has a detail type in the union, discriminated by detail-type.
+const everyTypeInUnion: Equals<StaxEvent["detail-type"], StaxDetailType> = true;
+
+// The meta interfaces say what the common-properties table says: required and optional members.
+type MetaTable = (typeof STAX_EVENT_META)[number];
+type MetaObjectFields<O extends MetaTable> = Simplify<
+  { readonly [M in O["members"][number] as M extends { required: true } ? M["name"] : never]: string } & {
+    readonly [M in O["members"][number] as M extends { required: false } ? M["name"] : never]?: string;
+  }
+>;
+type MetaFromTable = Simplify<
+  { readonly [O in MetaTable as O extends { required: true } ? O["name"] : never]: MetaObjectFields<O> } & {
+    readonly [O in MetaTable as O extends { required: false } ? O["name"] : never]?: MetaObjectFields<O>;
+  }
+>;
+type Deep<T> = { [K in keyof T]: T[K] extends object | undefined ? Simplify<NonNullable<T[K]>> : T[K] };
+const metaMatchesTable: Equals<Deep<MetaFromTable>, Deep<StaxEventMeta>> = true;
+
+/** A consumer of any Stax event: catalogued ones narrow, unknown ones are handled without a cast. */
+function describeAny(event: AnyStaxEvent): string {
+  if (isCataloguedStaxEvent(event)) {
+    const detail: StaxEventDetail = event.detail;
+    if (detail.staxEventName === "AccountUpdateEvent") return `account ${detail.accountId} ${detail.status}`;
+    return detail.staxEventName;
+  }
+  const unknown: UnknownStaxEvent = event;
+  return `new type ${unknown["detail-type"]} in organisation ${unknown.detail.meta.organization.id}`;
+}
+
+/** Who acted, coping with the optional user and the deprecated username. */
+function actorOf(event: StaxEvent): string {
+  const user = event.detail.meta.user;
+  return user?.email ?? user?.id ?? "no Stax user";
+}
+
 // One event type, both ways round with @types/aws-lambda.
 type AwsUserAuth = EventBridgeEvent<"Security: UserAuthenticationEvent", UserAuthenticationEventDetail>;
 const toAws: AwsUserAuth = sampleEvent("UserAuthenticationEvent");
@@ -68,7 +133,14 @@ function policyIdOf(event: StaxSecurityEvent): string | undefined {
 
 describe("Security event types", () => {
   it("compile against the catalogue and @types/aws-lambda (checked by tsc)", () => {
-    expect([interfacesMatchCatalogue, discriminantsMatchCatalogue, mapKeysAreNames]).toBeDefined();
+    expect([
+      interfacesMatchCatalogue,
+      discriminantsMatchCatalogue,
+      mapKeysAreNames,
+      accountInterfacesMatchCatalogue,
+      everyTypeInUnion,
+      metaMatchesTable,
+    ]).toBeDefined();
     expect(fromAws.detail.staxEventName).toBe("UserAuthenticationEvent");
     expect(anyToAws).toBeDefined();
   });
@@ -82,5 +154,19 @@ describe("Security event types", () => {
         .map(policyIdOf)
         .filter((id) => id !== undefined),
     ).toHaveLength(1);
+  });
+
+  it("handle unknown event types and optional users at run time", () => {
+    expect(describeAny(allStaxSampleEvents()[21])).toBe("account 0f7c1e9a-2b4d-4e6f-8a1c-3d5e7f9a1b2c FAILED");
+    expect(describeAny(uncataloguedEvent("Security", "UserMfaResetEvent"))).toBe(
+      "new type Security: UserMfaResetEvent in organisation e87cb45c-05ad-489d-a890-4ea398345c24",
+    );
+    const actors = Object.fromEntries(variantEvents().map(([label, event]) => [label, actorOf(event)]));
+    expect(actors).toEqual({
+      "no-aws": "jane.citizen@example.com",
+      "no-user": "no Stax user",
+      "required-names-only": "04f8996d-a763-47a9-a9b1-028ee3007569",
+      "user-email-only": "jane.citizen@example.com",
+    });
   });
 });

@@ -95,7 +95,7 @@ describe("example: cross-region forwarding", () => {
         },
         "b",
       );
-      expect(bus.name).toBe("aws-service-events");
+      expect(bus.name).toBe(`${EXAMPLE.stackName}-Collector`);
       const [policy] = plannedOfType(plan, "aws_cloudwatch_event_bus_policy");
       expect(JSON.parse(policy.values.policy).Statement).toEqual([
         {
@@ -103,7 +103,7 @@ describe("example: cross-region forwarding", () => {
           Effect: "Allow",
           Principal: "*",
           Action: "events:PutEvents",
-          Resource: `arn:aws:events:${EXAMPLE.homeRegion}:${EXAMPLE.securityAccountId}:event-bus/aws-service-events`,
+          Resource: `arn:aws:events:${EXAMPLE.homeRegion}:${EXAMPLE.securityAccountId}:event-bus/${EXAMPLE.stackName}-Collector`,
           Condition: { StringEquals: { "aws:PrincipalOrgID": EXAMPLE.organizationId } },
         },
       ]);
@@ -113,7 +113,7 @@ describe("example: cross-region forwarding", () => {
     it("plans a dead-letter queue in each region", () => {
       const providers = providerByAddress();
       const queues = plannedOfType(plan, "aws_sqs_queue").filter((q) =>
-        q.values.name.startsWith("StaxTargetDeadLetterQueue"),
+        q.values.name.startsWith(`${EXAMPLE.stackName}-StaxTargetDeadLetterQueue`),
       );
       expect(queues.map((q) => providers.get(q.address)).sort()).toEqual([
         "aws",

@@ -68,14 +68,14 @@ describe("example: firehose-to-s3", () => {
         { object_ownership: "BucketOwnerEnforced" },
       ]);
       expect(plannedOfType(plan, "aws_s3_bucket")[0].values).toMatchObject({
-        bucket_prefix: "securityeventarchive-",
+        bucket_prefix: expect.stringMatching(/^stax-firehose-event-archive-[0-9a-f]{8}-$/),
         force_destroy: false,
       });
     });
 
     it("plans the stream: GZIP, newline-delimited, date-partitioned, encrypted", () => {
       const [stream] = plannedOfType(plan, "aws_kinesis_firehose_delivery_stream");
-      expect(stream.values.name).toBe("SecurityEventArchive");
+      expect(stream.values.name).toBe("stax-firehose-to-s3-SecurityEventArchive");
       expect(stream.values.server_side_encryption).toEqual([
         expect.objectContaining({ enabled: true, key_type: "AWS_OWNED_CMK" }),
       ]);
@@ -107,7 +107,8 @@ describe("example: firehose-to-s3", () => {
               Condition: {
                 StringEquals: { "aws:SourceAccount": "123456789012" },
                 ArnEquals: {
-                  "aws:SourceArn": "arn:aws:firehose:ap-southeast-2:123456789012:deliverystream/SecurityEventArchive",
+                  "aws:SourceArn":
+                    "arn:aws:firehose:ap-southeast-2:123456789012:deliverystream/stax-firehose-to-s3-SecurityEventArchive",
                 },
               },
             },

@@ -2,12 +2,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { SECURITY_EVENT_NAMES } from "../../modules/events";
+import { STAX_DETAIL_TYPES } from "../../modules/events";
 import { buildHandler } from "../../examples/lambda-consumer/build-handler";
 import { subjectOf, summarise } from "../../examples/lambda-consumer/handler";
 import { buildApp } from "../../examples/lambda-consumer/main";
 import { synthExample } from "../support/examples";
-import { sampleEvent } from "../support/fixtures";
+import { sampleEvent, sampleStaxEvent, variantEvents } from "../support/fixtures";
 import { onlyResource, parsed } from "../support/synth";
 import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
 
@@ -19,15 +19,30 @@ describe("example: lambda-consumer", () => {
   });
 
   describe("the handler", () => {
-    it.each(SECURITY_EVENT_NAMES)("summarises %s with who, what, outcome, organisation and time", (name) => {
-      const event = sampleEvent(name);
+    it.each(STAX_DETAIL_TYPES)("summarises %s with who, what, outcome, organisation and time", (type) => {
+      const event = sampleStaxEvent(type);
       expect(summarise(event)).toEqual({
-        detailType: `Security: ${name}`,
+        detailType: type,
         outcome: event.detail.status,
-        actor: event.detail.meta.user.username,
+        actor: event.detail.meta.user?.email ?? event.detail.meta.user?.id ?? "no Stax user",
         organisation: event.detail.meta.organization.name,
         time: event.detail.staxEventTime,
         subject: subjectOf(event.detail),
+      });
+    });
+
+    it("copes with events without a user, without an email and without names", () => {
+      const variants = Object.fromEntries(variantEvents());
+      expect(summarise(variants["no-user"])).toMatchObject({ actor: "no Stax user", outcome: "SUCCESS" });
+      expect(summarise(variants["user-email-only"]).actor).toBe("jane.citizen@example.com");
+      expect(summarise(variants["required-names-only"])).toMatchObject({
+        actor: "04f8996d-a763-47a9-a9b1-028ee3007569",
+        organisation: "e87cb45c-05ad-489d-a890-4ea398345c24",
+      });
+      expect(summarise(sampleStaxEvent("AccountManagement: AccountUpdateEvent"))).toMatchObject({
+        actor: "no Stax user",
+        outcome: "FAILED",
+        subject: "AWS account 'payments-production'",
       });
     });
 
@@ -101,7 +116,7 @@ describe("example: lambda-consumer", () => {
     it("plans the function and an invoke permission for EventBridge from the rule only", () => {
       expect(plannedOfType(plan, "aws_lambda_function").map((r) => r.values)).toEqual([
         expect.objectContaining({
-          function_name: "stax-security-events-consumer",
+          function_name: "stax-lambda-consumer",
           runtime: "nodejs20.x",
           handler: "index.handler",
           architectures: ["arm64"],
@@ -132,7 +147,7 @@ describe("example: lambda-consumer", () => {
 
     it("plans the log group with a retention and one role for the function, trusted by Lambda in this account", () => {
       expect(plannedOfType(plan, "aws_cloudwatch_log_group").map((r) => r.values)).toEqual([
-        expect.objectContaining({ name: "/aws/lambda/stax-security-events-consumer", retention_in_days: 30 }),
+        expect.objectContaining({ name: "/aws/lambda/stax-lambda-consumer", retention_in_days: 30 }),
       ]);
       const roles = plannedOfType(plan, "aws_iam_role");
       expect(roles).toHaveLength(1);

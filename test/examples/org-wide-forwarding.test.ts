@@ -66,7 +66,7 @@ describe("example: organisation-wide forwarding", () => {
       const [rule] = byType("AWS::Events::Rule");
       expect(rule.Properties.EventBusName).toBe("default");
       expect(rule.Properties.Targets[0]).toMatchObject({
-        Arn: `arn:aws:events:${EXAMPLE.homeRegion}:${EXAMPLE.securityAccountId}:event-bus/aws-service-events`,
+        Arn: `arn:aws:events:${EXAMPLE.homeRegion}:${EXAMPLE.securityAccountId}:event-bus/${EXAMPLE.stackName}-Collector`,
         RoleArn: { "Fn::Sub": `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${role.Properties.RoleName}` },
       });
       expect(byType("AWS::SQS::Queue")).toHaveLength(1);
@@ -86,12 +86,12 @@ describe("example: organisation-wide forwarding", () => {
     });
   });
 
-  it("uses the StackSet name from the construct path", () => {
-    expect(onlyResource(synth, "aws_cloudformation_stack_set").name).toBe("OrgForwarding");
+  it("names the StackSet, and the rule and role it deploys, after the stack and the construct path", () => {
+    expect(onlyResource(synth, "aws_cloudformation_stack_set").name).toBe(`${EXAMPLE.stackName}-OrgForwarding`);
     expect(Object.keys(resourcesOf(synth, "aws_cloudformation_stack_set_instance"))).toHaveLength(3);
     expect(
       parsed(onlyResource(synth, "aws_cloudformation_stack_set").template_body).Resources.ForwardingRule.Properties
         .Name,
-    ).toBe("stax-service-event-forwarding");
+    ).toBe(`${EXAMPLE.stackName}-OrgForwarding`);
   });
 });

@@ -52,7 +52,7 @@ describe("example: slack-webhook", () => {
     it("plans the destination at Slack's rate, with the URL marked sensitive", () => {
       const [destination] = plannedOfType(plan, "aws_cloudwatch_event_api_destination") as any[];
       expect(destination.values).toMatchObject({
-        name: "SlackAlerts",
+        name: "stax-slack-webhook-SlackAlerts",
         http_method: "POST",
         invocation_rate_limit_per_second: 1,
       });
@@ -81,7 +81,7 @@ describe("example: slack-webhook", () => {
         "stax-events-stax-slack-webhook",
       ]);
       expect(plannedOfType(plan, "aws_cloudwatch_log_group").map((g) => g.values)).toEqual([
-        expect.objectContaining({ name: "/aws/events/SecurityEventLog", retention_in_days: 365 }),
+        expect.objectContaining({ name: "/aws/events/stax-slack-webhook-SecurityEventLog", retention_in_days: 365 }),
       ]);
     });
 

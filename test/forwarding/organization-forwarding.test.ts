@@ -87,6 +87,8 @@ describe("OrganizationForwarding", () => {
 
     const rule = template.Resources.ForwardingRule.Properties;
     expect(rule.EventBusName).toBe("default");
+    // IAM and default-bus rule names are shared by every StackSet deploying to an account: named after the stack.
+    expect([rule.Name, role.Properties.RoleName]).toEqual(["test-OrgForwarding", "test-OrgForwarding"]);
     expect(rule.EventPattern).toEqual(
       ServiceEventPatterns.anyOf(ServiceEventPatterns.securityFindings(), ServiceEventPatterns.rootUserActivity()),
     );
@@ -94,7 +96,7 @@ describe("OrganizationForwarding", () => {
       {
         Id: "Destination",
         Arn: DESTINATION,
-        RoleArn: { "Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/stax-service-event-forwarding" },
+        RoleArn: { "Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/test-OrgForwarding" },
         RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 },
         DeadLetterConfig: { Arn: { "Fn::GetAtt": ["DeadLetterQueue", "Arn"] } },
       },

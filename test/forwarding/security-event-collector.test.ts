@@ -11,14 +11,14 @@ function collect(props: Partial<SecurityEventCollectorProps> = {}) {
 }
 
 describe("SecurityEventCollector", () => {
-  it("creates its own custom bus, never the default one, with an archive by default", () => {
+  it("creates its own custom bus named after the stack, never the default one, with an archive by default", () => {
     const { collector, synth } = collect({ organizationId: "o-a1b2c3d4e5" });
-    expect(onlyResource(synth, "aws_cloudwatch_event_bus").name).toBe("aws-service-events");
+    expect(onlyResource(synth, "aws_cloudwatch_event_bus").name).toBe("test-Collector");
     expect(onlyResource(synth, "aws_cloudwatch_event_archive")).toMatchObject({
       retention_days: 30,
       event_source_arn: refOf(collector.bus, "arn"),
     });
-    expect(collector.staticEventBusArn).toBe("arn:aws:events:ap-southeast-2:111122223333:event-bus/aws-service-events");
+    expect(collector.staticEventBusArn).toBe("arn:aws:events:ap-southeast-2:111122223333:event-bus/test-Collector");
   });
 
   it("lets only the organisation put events on the bus, and nothing else", () => {
@@ -31,7 +31,7 @@ describe("SecurityEventCollector", () => {
         Effect: "Allow",
         Principal: "*",
         Action: "events:PutEvents",
-        Resource: "arn:aws:events:ap-southeast-2:111122223333:event-bus/aws-service-events",
+        Resource: "arn:aws:events:ap-southeast-2:111122223333:event-bus/test-Collector",
         Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
       },
     ]);

@@ -68,15 +68,15 @@ describe("ServiceEventForwarder", () => {
   it("keeps undeliverable events in a dead-letter queue in the rule's own region", () => {
     const { stack, forwarder } = forward();
     const synth = synthObject(stack);
-    const queues = Object.values(resourcesOf(synth, "aws_sqs_queue")) as any[];
-    expect(queues.map(providerOf).sort()).toEqual([
+    const queues = Object.entries<any>(resourcesOf(synth, "aws_sqs_queue"));
+    expect(queues.map(([, q]) => providerOf(q)).sort()).toEqual([
       "aws.Forwarder-ap-southeast-2",
       "aws.Forwarder-eu-west-1",
       "aws.Forwarder-us-east-1",
     ]);
     const targets = Object.values(resourcesOf(synth, "aws_cloudwatch_event_target")) as any[];
     for (const t of targets) {
-      const queue = queues.find((q) => t.dead_letter_config.arn.includes(q.name));
+      const [, queue] = queues.find(([id]) => t.dead_letter_config.arn === `\${aws_sqs_queue.${id}.arn}`)!;
       expect(providerOf(queue)).toBe(providerOf(t));
     }
     expect(Object.keys(forwarder.rules)).toEqual(["us-east-1", "eu-west-1", "ap-southeast-2"]);

@@ -48,10 +48,10 @@ describe("StaxEventRule", () => {
     ).toBe(a.ruleName);
   });
 
-  it("keeps short names readable", () => {
+  it("keeps short names readable: the stack name, then the construct path", () => {
     const { stack, bus } = setup();
     expect(new StaxEventRule(stack, "FailedLogins", { bus, eventPattern: { source: [SOURCE] } }).ruleName).toBe(
-      "FailedLogins",
+      `${stack.node.id}-FailedLogins`,
     );
   });
 

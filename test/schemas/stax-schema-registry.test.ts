@@ -15,12 +15,12 @@ function synthRegistry(props: ConstructorParameters<typeof StaxSchemaRegistry>[2
 describe("StaxSchemaRegistry", () => {
   const { registry, synth, schemas } = synthRegistry();
 
-  it("creates one registry named after the construct path, with a description", () => {
+  it("creates one registry named after the stack and the construct path, with a description", () => {
     expect(onlyResource(synth, "aws_schemas_registry")).toEqual({
-      name: "StaxSchemas",
+      name: "test-StaxSchemas",
       description: "JSON Schemas of the Stax events (stax-events-cdktf catalogue)",
     });
-    expect(registry.registryName).toBe("StaxSchemas");
+    expect(registry.registryName).toBe("test-StaxSchemas");
   });
 
   it("publishes one JSONSchemaDraft4 schema per catalogued type, in the registry, with the catalogue's description", () => {

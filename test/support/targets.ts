@@ -61,7 +61,9 @@ export function valueAt(event: unknown, path: string): unknown {
 
 /**
  * What EventBridge sends for an input transformer: each `<name>` of the template replaced by the
- * event's value at its path (predefined `aws.events.*` variables from `predefined`).
+ * event's value at its path (predefined `aws.events.*` variables from `predefined`). A variable
+ * whose path is missing from the event is left out, as EventBridge documents ("that variable
+ * isn't created and won't appear in the output").
  */
 export function renderTransformer(
   transformer: { input_paths?: Record<string, string>; input_template: string },
@@ -86,8 +88,9 @@ export function renderTransformer(
     const name = variable[1];
     const path = transformer.input_paths?.[name];
     const value = path !== undefined ? valueAt(event, path) : predefined[name];
-    const json = JSON.stringify(value ?? null);
-    out += inString ? (typeof value === "string" ? JSON.stringify(value).slice(1, -1) : json) : json;
+    // EventBridge creates no variable for a path missing from the event, and leaves it out of the output.
+    const json = value === undefined ? "" : JSON.stringify(value);
+    out += inString && typeof value === "string" ? JSON.stringify(value).slice(1, -1) : json;
     i += variable[0].length - 1;
   }
   return out;

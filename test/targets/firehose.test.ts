@@ -85,7 +85,7 @@ describe("FirehoseToS3", () => {
         Condition: { Bool: { "aws:SecureTransport": "false" } },
       },
     ]);
-    expect(onlyResource(synth, "aws_s3_bucket").bucket_prefix).toBe("archive-");
+    expect(onlyResource(synth, "aws_s3_bucket").bucket_prefix).toBe("test-archive-");
   });
 
   it("gives Firehose a role scoped to this bucket (and its key), trusted only for this stream", () => {
@@ -112,7 +112,7 @@ describe("FirehoseToS3", () => {
         StringEquals: { "aws:SourceAccount": ACCOUNT },
         ArnEquals: {
           "aws:SourceArn": expect.stringMatching(
-            /^arn:\$\{data\.aws_partition\..*\}:firehose:\$\{data\.aws_region\..*\}:123456789012:deliverystream\/Archive$/,
+            /^arn:\$\{data\.aws_partition\..*\}:firehose:\$\{data\.aws_region\..*\}:123456789012:deliverystream\/test-Archive$/,
           ),
         },
       },

@@ -80,7 +80,7 @@ describe("LogGroupTarget", () => {
     const groups = Object.values(resourcesOf(synthTargets(stack).synth, "aws_cloudwatch_log_group"));
     expect(groups).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ name: "/aws/events/Default", retention_in_days: 365 }),
+        expect.objectContaining({ name: "/aws/events/test-Default", retention_in_days: 365 }),
         expect.objectContaining({
           name: "/stax/security",
           retention_in_days: 30,

@@ -1,8 +1,8 @@
 import { TerraformVariable } from "cdktf";
-import { SECURITY_EVENT_NAMES } from "../../modules/events";
+import { STAX_DETAIL_TYPES } from "../../modules/events";
 import { WebhookAuth, WebhookTarget } from "../../modules/targets";
 import { onlyResource, refOf } from "../support/synth";
-import { sampleEvent } from "../support/fixtures";
+import { sampleStaxEvent, variantEvents } from "../support/fixtures";
 import { expectDefaultRetryAndDlq, renderTransformer, roleOf, synthTargets, targetSetup } from "../support/targets";
 
 describe("WebhookTarget", () => {
@@ -19,7 +19,7 @@ describe("WebhookTarget", () => {
 
     const destination = onlyResource(synth, "aws_cloudwatch_event_api_destination");
     expect(destination).toMatchObject({
-      name: "Pager",
+      name: "test-Pager",
       invocation_endpoint: "https://events.example.com/stax",
       http_method: "POST",
       invocation_rate_limit_per_second: 10,
@@ -108,30 +108,55 @@ describe("WebhookTarget", () => {
         invocation_rate_limit_per_second: 1,
       });
       expect(targets[0].input_transformer.input_paths).toEqual({
-        staxEventName: "$.detail.staxEventName",
+        "detail-type": "$.detail-type",
         status: "$.detail.status",
-        username: "$.detail.meta.user.username",
+        email: "$.detail.meta.user.email",
+        id: "$.detail.meta.user.id",
         name: "$.detail.meta.organization.name",
+        id2: "$.detail.meta.organization.id",
         staxEventTime: "$.detail.staxEventTime",
         staxEventID: "$.detail.staxEventID",
       });
     });
 
-    it.each(SECURITY_EVENT_NAMES)("renders %s as who, what, outcome, organisation and time", (name) => {
+    /** The Slack message EventBridge would send for `event`, as lines. */
+    function slackLines(event: unknown): string[] {
       const { stack, rule } = targetSetup();
       rule("A", WebhookTarget.slack(stack, "Slack"));
       const [target] = synthTargets(stack).targets;
-      const event = sampleEvent(name);
       const message = JSON.parse(renderTransformer(target.input_transformer, event));
-
       expect(Object.keys(message)).toEqual(["text"]);
-      expect(message.text.split("\n")).toEqual([
-        `:shield: *Stax Security: ${name}* – ${event.detail.status}`,
-        `*Who:* ${event.detail.meta.user.username}`,
-        `*Organisation:* ${event.detail.meta.organization.name}`,
+      return message.text.split("\n");
+    }
+
+    it.each(STAX_DETAIL_TYPES)("renders %s as what, outcome, who, organisation and time", (type) => {
+      const event = sampleStaxEvent(type);
+      const { meta } = event.detail;
+      expect(slackLines(event)).toEqual([
+        `:shield: *Stax ${type}* – ${event.detail.status ?? ""}`,
+        `*Who:* ${meta.user?.email ?? ""}`,
+        `*User id:* ${meta.user?.id ?? ""}`,
+        `*Organisation:* ${meta.organization.name} (${meta.organization.id})`,
         `*When:* ${event.detail.staxEventTime}`,
         `*Event id:* ${event.detail.staxEventID}`,
       ]);
+    });
+
+    it("shows the email, never the deprecated username, and leaves absent fields empty", () => {
+      const variants = Object.fromEntries(variantEvents());
+      expect(slackLines(variants["user-email-only"]).slice(1, 3)).toEqual([
+        "*Who:* jane.citizen@example.com",
+        "*User id:* 04f8996d-a763-47a9-a9b1-028ee3007569",
+      ]);
+      expect(slackLines(variants["no-user"]).slice(1, 3)).toEqual(["*Who:* ", "*User id:* "]);
+      expect(slackLines(variants["required-names-only"]).slice(1, 4)).toEqual([
+        "*Who:* ",
+        "*User id:* 04f8996d-a763-47a9-a9b1-028ee3007569",
+        "*Organisation:*  (e87cb45c-05ad-489d-a890-4ea398345c24)",
+      ]);
+      expect(slackLines(sampleStaxEvent("AccountManagement: AccountUpdateEvent"))[0]).toBe(
+        ":shield: *Stax AccountManagement: AccountUpdateEvent* – FAILED",
+      );
     });
   });
 

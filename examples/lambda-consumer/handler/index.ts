@@ -1,21 +1,23 @@
 /**
- * The Lambda handler of the lambda-consumer example: receives every Stax Security event from
- * EventBridge and logs one structured line per event. Its types come from the library's event
- * catalogue, so `detail` narrows by `staxEventName` and a typo in a field name fails to compile.
+ * The Lambda handler of the lambda-consumer example: receives catalogued Stax events (Security and
+ * AccountManagement) from EventBridge and logs one structured line per event. Its types come from
+ * the library's event catalogue, so `detail` narrows by `staxEventName` and a typo in a field name
+ * fails to compile. It copes with the optional parts of Stax's common schema: events no user
+ * caused (no `meta.user`), users without `email`, organisations without a name.
  * Only types are imported: the compiled handler has no dependencies.
  */
 import type { EventBridgeHandler } from "aws-lambda";
-import type { SecurityEventDetail, StaxSecurityEvent } from "stax-events-cdktf/events";
+import type { StaxDetailType, StaxEventBridgeEvent, StaxEventDetail, StaxEventMeta } from "stax-events-cdktf/events";
 
 /** The line the handler logs for each event. */
-export interface SecurityEventSummary {
-  /** `Security: <event name>`. */
+export interface StaxEventSummary {
+  /** `<category>: <event name>`, e.g. `Security: UserCreateEvent`. */
   readonly detailType: string;
   /** SUCCESS or FAILED, when the event says. */
   readonly outcome: string;
-  /** Username of whoever acted. */
+  /** Who acted: the user's email, else their Stax user id, else `no Stax user`. */
   readonly actor: string;
-  /** Organisation name. */
+  /** Organisation name, else its id. */
   readonly organisation: string;
   /** When Stax recorded the event. */
   readonly time: string;
@@ -23,8 +25,8 @@ export interface SecurityEventSummary {
   readonly subject: string;
 }
 
-/** What the event is about: the user, group, policy or token it concerns. */
-export function subjectOf(detail: SecurityEventDetail): string {
+/** What the event is about: the user, group, policy, token or AWS account it concerns. */
+export function subjectOf(detail: StaxEventDetail): string {
   switch (detail.staxEventName) {
     case "UserAuthenticationEvent":
       return `${detail.email} signed in with ${detail.authMethod}${detail.loginType ? ` (${detail.loginType})` : ""}`;
@@ -55,29 +57,33 @@ export function subjectOf(detail: SecurityEventDetail): string {
     case "ApiTokenUpdateEvent":
     case "ApiTokenDeleteEvent":
       return `API token '${detail.apiTokenName ?? detail.apiTokenId}'`;
+    case "AccountCreateEvent":
+    case "AccountUpdateEvent":
+      return `AWS account '${detail.accountName ?? detail.awsAccountId ?? detail.accountId}'`;
   }
 }
 
+/** Who acted: `meta.user` is absent on events no user caused, and `email` may be absent too. */
+export function actorOf(meta: StaxEventMeta): string {
+  return meta.user?.email ?? meta.user?.id ?? "no Stax user";
+}
+
 /** The summary of one event. */
-export function summarise(event: StaxSecurityEvent): SecurityEventSummary {
+export function summarise(event: StaxEventBridgeEvent<StaxDetailType, StaxEventDetail>): StaxEventSummary {
   const { detail } = event;
   return {
     detailType: event["detail-type"],
     outcome: detail.status ?? "UNKNOWN",
-    actor: detail.meta.user.username,
-    organisation: detail.meta.organization.name,
+    actor: actorOf(detail.meta),
+    organisation: detail.meta.organization.name ?? detail.meta.organization.id,
     time: detail.staxEventTime,
     subject: subjectOf(detail),
   };
 }
 
 /** The Lambda entry point (`index.handler`). */
-export const handler: EventBridgeHandler<
-  StaxSecurityEvent["detail-type"],
-  SecurityEventDetail,
-  SecurityEventSummary
-> = async (event) => {
-  const summary = summarise(event as StaxSecurityEvent);
+export const handler: EventBridgeHandler<StaxDetailType, StaxEventDetail, StaxEventSummary> = async (event) => {
+  const summary = summarise(event);
   // eslint-disable-next-line no-console
   console.log(JSON.stringify(summary));
   return summary;

@@ -7,6 +7,7 @@ const ANY_TYPE_NOTE = "The seed gives the type 'any'; the values are strings.";
 /** Catalogue data of the `stax.api` event types, in seed order. */
 export const API_TOKEN_EVENT_TYPES = [
   {
+    staxEventType: "Security",
     name: "ApiTokenCreateEvent",
     detailType: "Security: ApiTokenCreateEvent",
     staxEventSource: "stax.api",
@@ -29,6 +30,7 @@ export const API_TOKEN_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "ApiTokenUpdateEvent",
     detailType: "Security: ApiTokenUpdateEvent",
     staxEventSource: "stax.api",
@@ -44,6 +46,7 @@ export const API_TOKEN_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "ApiTokenDeleteEvent",
     detailType: "Security: ApiTokenDeleteEvent",
     staxEventSource: "stax.api",

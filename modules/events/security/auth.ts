@@ -5,6 +5,7 @@ import type { SecurityEventStatus, SecurityEventTypeSpec } from "../spec";
 /** Catalogue data of the `stax.auth` event types, in seed order. */
 export const AUTH_EVENT_TYPES = [
   {
+    staxEventType: "Security",
     name: "UserAuthenticationEvent",
     detailType: "Security: UserAuthenticationEvent",
     staxEventSource: "stax.auth",
@@ -29,6 +30,7 @@ export const AUTH_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "APITokenAuthenticationEvent",
     detailType: "Security: APITokenAuthenticationEvent",
     staxEventSource: "stax.auth",

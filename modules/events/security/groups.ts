@@ -5,6 +5,7 @@ import type { SecurityEventStatus, SecurityEventTypeSpec } from "../spec";
 /** Catalogue data of the `stax.identity` group event types, in seed order. */
 export const GROUP_EVENT_TYPES = [
   {
+    staxEventType: "Security",
     name: "GroupCreateEvent",
     detailType: "Security: GroupCreateEvent",
     staxEventSource: "stax.identity",
@@ -18,6 +19,7 @@ export const GROUP_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "GroupUpdateEvent",
     detailType: "Security: GroupUpdateEvent",
     staxEventSource: "stax.identity",
@@ -31,6 +33,7 @@ export const GROUP_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "GroupDeleteEvent",
     detailType: "Security: GroupDeleteEvent",
     staxEventSource: "stax.identity",
@@ -44,6 +47,7 @@ export const GROUP_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "GroupAddMemberEvent",
     detailType: "Security: GroupAddMemberEvent",
     staxEventSource: "stax.identity",
@@ -61,6 +65,7 @@ export const GROUP_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "GroupRemoveMemberEvent",
     detailType: "Security: GroupRemoveMemberEvent",
     staxEventSource: "stax.identity",

@@ -7,6 +7,7 @@ const ANY_TYPE_NOTE = "The seed gives the type 'any'; the values are strings.";
 /** Catalogue data of the `stax.account` policy event types, in seed order. */
 export const POLICY_EVENT_TYPES = [
   {
+    staxEventType: "Security",
     name: "PolicyCreateEvent",
     detailType: "Security: PolicyCreateEvent",
     staxEventSource: "stax.account",
@@ -20,6 +21,7 @@ export const POLICY_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "PolicyUpdateEvent",
     detailType: "Security: PolicyUpdateEvent",
     staxEventSource: "stax.account",
@@ -39,6 +41,7 @@ export const POLICY_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "PolicyDeleteEvent",
     detailType: "Security: PolicyDeleteEvent",
     staxEventSource: "stax.account",
@@ -58,6 +61,7 @@ export const POLICY_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "PolicyAttachToOrganizationEvent",
     detailType: "Security: PolicyAttachToOrganizationEvent",
     staxEventSource: "stax.account",
@@ -84,6 +88,7 @@ export const POLICY_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "PolicyDetachFromOrganizationEvent",
     detailType: "Security: PolicyDetachFromOrganizationEvent",
     staxEventSource: "stax.account",

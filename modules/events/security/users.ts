@@ -8,6 +8,7 @@ const BAD_REQUEST_NOTE =
 /** Catalogue data of the `stax.identity` user event types, in seed order. */
 export const USER_EVENT_TYPES = [
   {
+    staxEventType: "Security",
     name: "UserCreateEvent",
     detailType: "Security: UserCreateEvent",
     staxEventSource: "stax.identity",
@@ -36,6 +37,7 @@ export const USER_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "UserUpdateEvent",
     detailType: "Security: UserUpdateEvent",
     staxEventSource: "stax.identity",
@@ -69,6 +71,7 @@ export const USER_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "UserDeleteEvent",
     detailType: "Security: UserDeleteEvent",
     staxEventSource: "stax.identity",
@@ -85,6 +88,7 @@ export const USER_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "UserEmailVerificationEvent",
     detailType: "Security: UserEmailVerificationEvent",
     staxEventSource: "stax.identity",
@@ -99,6 +103,7 @@ export const USER_EVENT_TYPES = [
     ],
   },
   {
+    staxEventType: "Security",
     name: "UserPasswordResetEvent",
     detailType: "Security: UserPasswordResetEvent",
     staxEventSource: "stax.identity",
