@@ -13,6 +13,12 @@ export interface IEventBus {
   readonly provider?: TerraformProvider;
   /** Account the bus lives in; targets use it for `aws:SourceAccount` conditions. @default - unknown */
   readonly accountId?: string;
+  /**
+   * ARN of the bus spelled out (no reference to a resource), when every part is known at synth;
+   * policies in other stacks name rules on the bus with it.
+   * @default - not known at synth
+   */
+  readonly staticEventBusArn?: string;
   /** Partner event source whose events arrive on the bus, when it is a partner bus. @default - not a partner bus */
   readonly partnerEventSourceName?: string;
 }

@@ -8,6 +8,7 @@ import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelec
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkType } from "../private/validation";
+import { claimPartnerSource } from "../private/wiring";
 import { IEventBus } from "./event-bus";
 
 /** Archive settings of a {@link StaxEventBus}. */
@@ -106,6 +107,7 @@ export class StaxEventBus extends Construct implements IEventBus {
       );
     }
 
+    if (!this.adopted) claimPartnerSource(this, this.partnerEventSourceName, props.provider);
     if (this.adopted) {
       const partition = new DataAwsPartition(this, "Partition", { provider: props.provider });
       const region = new DataAwsRegion(this, "Region", { provider: props.provider });

@@ -40,9 +40,11 @@ export function allowServiceStatement(opts: {
   readonly resource: string | readonly string[];
   readonly sourceArns: readonly string[];
   readonly sourceAccount?: string;
+  /** `ArnLike` when the source ARNs are patterns (`…:rule/<bus>/*`). @default "ArnEquals" */
+  readonly sourceArnOperator?: "ArnEquals" | "ArnLike";
 }): PolicyStatement {
   const condition: Record<string, Record<string, string | readonly string[]>> = {
-    ArnEquals: { "aws:SourceArn": oneOrMany(opts.sourceArns) },
+    [opts.sourceArnOperator ?? "ArnEquals"]: { "aws:SourceArn": oneOrMany(opts.sourceArns) },
   };
   if (opts.sourceAccount) condition.StringEquals = { "aws:SourceAccount": opts.sourceAccount };
   return {

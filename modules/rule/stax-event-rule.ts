@@ -9,7 +9,10 @@ import { fail } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { checkDescription, checkName, checkTags, checkType, RULE_NAME } from "../private/validation";
 import { checkPatternReach } from "./reach";
-import { IRule, IRuleTarget } from "./target";
+import { displayValue } from "../private/resource-policy";
+import { claimRuleName } from "../private/wiring";
+import { RuleArnShape, ruleArnShape } from "./rule-arn";
+import { IRule, IRuleTarget, RuleTargetConfig } from "./target";
 
 /** EventBridge allows at most this many targets on one rule. */
 export const MAX_TARGETS_PER_RULE = 5;
@@ -44,11 +47,13 @@ export class StaxEventRule extends Construct implements IRule {
   public readonly eventBusArn: string;
   public readonly provider?: TerraformProvider;
   public readonly accountId?: string;
+  public readonly arnShape: RuleArnShape;
   /** The pattern the rule was given (an object; `matches` and `toMatchEvent` accept it). */
   public readonly eventPattern: EventPattern;
   /** The rule resource. */
   public readonly rule: CloudwatchEventRule;
   private readonly targets: CloudwatchEventTarget[] = [];
+  private readonly bound: { target: IRuleTarget; key: string; id: string }[] = [];
 
   constructor(scope: Construct, id: string, props: StaxEventRuleProps) {
     super(scope, id);
@@ -80,15 +85,26 @@ export class StaxEventRule extends Construct implements IRule {
       tags: props.tags,
     });
     this.ruleArn = this.rule.arn;
+    this.arnShape = ruleArnShape(this, props.bus, this.ruleName);
+    claimRuleName(this, props.bus, this.ruleName);
     for (const target of props.targets ?? []) this.addTarget(target);
   }
 
   /**
    * Adds a target: the target creates its own permissions and returns its block. Target ids are
-   * `Target0` … `Target4` in the order added, so resource addresses stay stable.
+   * `Target0` … `Target4` in the order added, so resource addresses stay stable. Adding the same
+   * target twice (the same object, or the same destination with the same input) is refused: the
+   * rule would deliver every event twice.
    */
   public addTarget(target: IRuleTarget): void {
     const index = this.targets.length;
+    const again = this.bound.find((b) => b.target === target);
+    if (again) {
+      fail(
+        this,
+        `this target is already the rule's ${again.id}; adding it again would deliver every event twice. Add it once.`,
+      );
+    }
     if (index >= MAX_TARGETS_PER_RULE) {
       fail(
         this,
@@ -97,6 +113,7 @@ export class StaxEventRule extends Construct implements IRule {
     }
     const targetId = `Target${index}`;
     const config = target.bind(this, targetId);
+    this.refuseDuplicate(target, targetId, config);
     this.targets.push(
       new CloudwatchEventTarget(this, targetId, {
         ...config,
@@ -106,6 +123,18 @@ export class StaxEventRule extends Construct implements IRule {
         targetId,
       }),
     );
+  }
+
+  private refuseDuplicate(target: IRuleTarget, targetId: string, config: RuleTargetConfig): void {
+    const key = JSON.stringify([config.arn, config.input, config.inputPath, config.inputTransformer]);
+    const same = this.bound.find((b) => b.key === key);
+    if (same) {
+      fail(
+        this,
+        `${targetId} delivers to '${displayValue(this, config.arn)}' with the same input as ${same.id}; the rule would deliver every event twice. Remove one of them.`,
+      );
+    }
+    this.bound.push({ target, key, id: targetId });
   }
 }
 

@@ -1,6 +1,9 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { CloudwatchEventTargetConfig } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
+import type { RuleArnShape } from "./rule-arn";
+
+export type { RuleArnShape };
 
 /** What a rule looks like to a target that binds to it. */
 export interface IRule extends Construct {
@@ -16,6 +19,13 @@ export interface IRule extends Construct {
   readonly provider?: TerraformProvider;
   /** Account the rule lives in, when known; trust policies use it for `aws:SourceAccount`. @default - unknown */
   readonly accountId?: string;
+  /**
+   * The rule's ARN spelled out and its longest length: policies in another stack name the rule by
+   * it (a reference would make the stacks depend on each other), and policy sizes are estimated
+   * with it.
+   * @default - unknown: the rule can only be named in its own stack, sizes are estimated at the maximum
+   */
+  readonly arnShape?: RuleArnShape;
 }
 
 /**

@@ -28,6 +28,6 @@ export function grantDeadLetter(rule: IRule, queue: IQueue): string {
       "a FIFO queue cannot be a target's dead-letter queue; EventBridge only supports standard queues there. Pass a standard queue as deadLetterQueue.",
     );
   }
-  QueuePolicy.of(rule, queue).allowSendMessage("AllowEventBridgeDeadLetters", "events.amazonaws.com", rule.ruleArn);
+  QueuePolicy.of(rule, queue).allowSendMessage("AllowEventBridgeDeadLetters", "events.amazonaws.com", rule);
   return queue.queueArn;
 }

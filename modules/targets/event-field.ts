@@ -1,13 +1,14 @@
 import type { SecurityEventDetail, StaxEventDetail } from "../events";
 
-/** Every key of at least one member of the detail union `U`. */
-type KeysOfAny<U> = U extends unknown ? keyof U & string : never;
-
 /** Every key that the `detail` of at least one Stax Security event type has. */
-export type SecurityDetailField = KeysOfAny<SecurityEventDetail>;
+export type SecurityDetailField = SecurityEventDetail extends infer D
+  ? D extends unknown
+    ? keyof D & string
+    : never
+  : never;
 
 /** Every key that the `detail` of at least one catalogued Stax event type (of any category) has. */
-export type StaxDetailField = KeysOfAny<StaxEventDetail>;
+export type StaxDetailField = StaxEventDetail extends infer D ? (D extends unknown ? keyof D & string : never) : never;
 
 /** Longest JSON path EventBridge accepts in an input transformer. */
 export const MAX_INPUT_PATH_LENGTH = 256;

@@ -36,6 +36,7 @@ export interface EventsLogGroupProps {
 export class EventsLogGroup extends Construct implements ILogGroup {
   public readonly logGroupArn: string;
   public readonly provider?: TerraformProvider;
+  public readonly owner: Construct = this;
   /** Name of the log group. */
   public readonly logGroupName: string;
   /** The log group resource. */

@@ -4,6 +4,7 @@ export { EventField, MAX_INPUT_PATH_LENGTH } from "./event-field";
 export type { SecurityDetailField, StaxDetailField } from "./event-field";
 export * from "./events-log-group";
 export * from "./firehose";
+export * from "./function-permissions";
 export * from "./firehose-to-s3";
 export * from "./input";
 export * from "./kms";

@@ -1,12 +1,10 @@
 import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
-import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { checkArn } from "../private/arn";
-import { shortHash } from "../private/naming";
-import { resourcePolicyId } from "../private/resource-policy";
 import { bindTargetBase, TargetBaseProps } from "./base";
+import { FunctionPermissions } from "./function-permissions";
 
 /** A Lambda function a rule can invoke: a resource of yours, or one known by ARN. */
 export interface ILambdaFunction {
@@ -16,21 +14,43 @@ export interface ILambdaFunction {
   readonly provider?: TerraformProvider;
   /** Construct that owns the function, used to name its permissions. @default - named after the ARN */
   readonly owner?: Construct;
+  /**
+   * Whether the library adds the permissions EventBridge needs to the function's policy. A
+   * function it does not own is left alone: synthesis warns with the statements to add instead.
+   * @default - true for a function of the app (`owner` set), false for one known only by ARN
+   */
+  readonly managePolicy?: boolean;
+}
+
+/** Options of `Lambda.fromArn`. */
+export interface LambdaFromArnOptions {
+  /** Provider (account and region) of the function. @default - the rule's provider */
+  readonly provider?: TerraformProvider;
+  /**
+   * Let the library add the permissions EventBridge needs to the function's policy
+   * (`aws_lambda_permission`, one per rule or per bus).
+   * @default false - none are added; synthesis warns with the statements to add
+   */
+  readonly managePolicy?: boolean;
 }
 
 const FUNCTION_RESOURCE = /^function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[A-Za-z0-9_-]{1,128}))?$/;
 
 /** Ways to refer to a Lambda function. */
 export class Lambda {
-  /** Refers to an existing function by ARN (`arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]`). */
-  public static fromArn(functionArn: string, options: { readonly provider?: TerraformProvider } = {}): ILambdaFunction {
+  /**
+   * Refers to an existing function by ARN (`arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]`).
+   * The library adds no permission to it unless `managePolicy` is true: synthesis warns with the
+   * statements its owner must add (`FunctionPermissions.statementsFor` returns them).
+   */
+  public static fromArn(functionArn: string, options: LambdaFromArnOptions = {}): ILambdaFunction {
     checkArn("Lambda.fromArn", functionArn, {
       service: "lambda",
       resource: FUNCTION_RESOURCE,
       what: "a Lambda function",
       expected: "arn:aws:lambda:<region>:<12-digit account>:function:<name>",
     });
-    return { functionArn, provider: options.provider };
+    return { functionArn, provider: options.provider, managePolicy: options.managePolicy ?? false };
   }
 
   /** Refers to a function resource of yours (`aws_lambda_function`). */
@@ -45,9 +65,11 @@ export class Lambda {
 export type LambdaTargetProps = TargetBaseProps;
 
 /**
- * Invokes a Lambda function. Creates one `aws_lambda_permission` per rule and function, letting
+ * Invokes a Lambda function. Each rule gets one `aws_lambda_permission` letting
  * `events.amazonaws.com` invoke the function only from that rule (`source_arn`), with a statement
- * id that is stable for the pair.
+ * id that is stable for the pair; past Lambda's 20 KB policy limit, one permission per bus
+ * replaces them (see {@link FunctionPermissions}). A function known only by ARN gets no
+ * permission unless `managePolicy` is set (see `Lambda.fromArn`).
  */
 export class LambdaTarget implements IRuleTarget {
   private readonly fn: ILambdaFunction;
@@ -60,19 +82,7 @@ export class LambdaTarget implements IRuleTarget {
   }
 
   public bind(rule: IRule): RuleTargetConfig {
-    const fnKey = resourcePolicyId("Function", this.fn.functionArn, this.fn.owner);
-    const id = `InvokePermission-${fnKey}`;
-    if (!rule.node.tryFindChild(id)) {
-      new LambdaPermission(rule, id, {
-        provider: this.fn.provider ?? rule.provider,
-        statementId: `StaxEventRule-${shortHash(`${rule.node.path}|${fnKey}`)}`,
-        action: "lambda:InvokeFunction",
-        functionName: this.fn.functionArn,
-        principal: "events.amazonaws.com",
-        sourceArn: rule.ruleArn,
-        sourceAccount: rule.accountId,
-      });
-    }
+    FunctionPermissions.of(rule, this.fn).allowRule(rule);
     return { arn: this.fn.functionArn, ...bindTargetBase(rule, this.props) };
   }
 }

@@ -1,3 +1,4 @@
+import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
@@ -12,6 +13,10 @@ export interface ILogGroup {
   readonly logGroupArn: string;
   /** Provider (account and region) of the log group. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
+  /** Name of the log group, when known; a policy in another stack names the log group by it. @default - unknown */
+  readonly logGroupName?: string;
+  /** Construct that owns the log group, when it is in the app. @default - not in the app */
+  readonly owner?: Construct;
 }
 
 /** Ways to refer to a CloudWatch Logs log group. */
@@ -29,7 +34,12 @@ export class LogGroup {
 
   /** Refers to a log group resource of yours (`aws_cloudwatch_log_group`). */
   public static fromResource(logGroup: CloudwatchLogGroup): ILogGroup {
-    return { logGroupArn: logGroup.arn, provider: logGroup.provider };
+    return {
+      logGroupArn: logGroup.arn,
+      provider: logGroup.provider,
+      logGroupName: logGroup.nameInput,
+      owner: logGroup,
+    };
   }
 
   private constructor() {}
@@ -41,7 +51,7 @@ export type LogGroupTargetProps = TargetBaseProps;
 /**
  * Writes events to a CloudWatch Logs log group. EventBridge needs a CloudWatch Logs resource
  * policy, and AWS allows only ten per account and region: every log group the library targets is
- * added to ONE shared policy per stack and provider ({@link LogResourcePolicy}), with a
+ * added to ONE shared policy per account and region ({@link LogResourcePolicy}), with a
  * statement per log group allowing `logs:CreateLogStream` and `logs:PutLogEvents` on its streams
  * only to the rules that target it (`aws:SourceArn`).
  *
@@ -70,10 +80,7 @@ export class LogGroupTarget implements IRuleTarget {
         `${targetId}: CloudWatch Logs takes only {"timestamp": …, "message": …} from an input transformer. Build the input with RuleTargetInput.fromObject({ timestamp: EventField.time, message: … }).`,
       );
     }
-    LogResourcePolicy.of(rule, this.logGroup.provider ?? rule.provider).allowRule(
-      this.logGroup.logGroupArn,
-      rule.ruleArn,
-    );
+    LogResourcePolicy.of(rule, this.logGroup.provider ?? rule.provider).allowRule(this.logGroup, rule);
     return { arn: this.logGroup.logGroupArn, ...bindTargetBase(rule, this.props) };
   }
 }

@@ -17,6 +17,12 @@ export interface IQueue {
   readonly provider?: TerraformProvider;
   /** Construct that owns the queue, used to name the single policy of the queue. @default - named after the ARN */
   readonly owner?: Construct;
+  /**
+   * Whether the library writes the queue's whole policy (replacing any other). A queue it does not
+   * own keeps its owner's policy: synthesis warns with the statements to add instead.
+   * @default - true for a queue of the app (`owner` set), false for one known only by ARN
+   */
+  readonly managePolicy?: boolean;
 }
 
 const SQS_ARN = {
@@ -26,16 +32,28 @@ const SQS_ARN = {
   expected: "arn:aws:sqs:<region>:<12-digit account>:<queue name>",
 };
 
+/** Options of `Queue.fromArn`. */
+export interface QueueFromArnOptions {
+  /** Customer-managed KMS key the queue is encrypted with. @default - SQS-managed encryption or none */
+  readonly kmsKeyArn?: string;
+  /** Provider (account and region) of the queue. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+  /**
+   * Let the library write the queue's whole policy (replacing the one its owner gave it), with
+   * every statement the app's rules need and a TLS-only deny.
+   * @default false - no policy is written; synthesis warns with the statements to add
+   */
+  readonly managePolicy?: boolean;
+}
+
 /** Ways to refer to an SQS queue. */
 export class Queue {
   /**
    * Refers to an existing queue by ARN (`arn:aws:sqs:<region>:<account>:<name>`); its URL is
-   * derived from the ARN.
+   * derived from the ARN. The library writes no policy for it unless `managePolicy` is true:
+   * synthesis warns with the statements its owner must add (`QueuePolicy.statementsFor` returns them).
    */
-  public static fromArn(
-    queueArn: string,
-    options: { readonly kmsKeyArn?: string; readonly provider?: TerraformProvider } = {},
-  ): IQueue {
+  public static fromArn(queueArn: string, options: QueueFromArnOptions = {}): IQueue {
     const parts = checkArn("Queue.fromArn", queueArn, SQS_ARN);
     if (!parts) {
       throw new Error(
@@ -50,6 +68,7 @@ export class Queue {
       fifo: name.endsWith(".fifo"),
       kmsKeyArn: options.kmsKeyArn,
       provider: options.provider,
+      managePolicy: options.managePolicy ?? false,
     };
   }
 

@@ -21,24 +21,50 @@ export interface ITopic {
   readonly provider?: TerraformProvider;
   /** Construct that owns the topic, used to name its single policy. @default - named after the ARN */
   readonly owner?: Construct;
+  /**
+   * Whether the library writes the topic's whole policy (replacing any other). A topic it does not
+   * own keeps its owner's policy: synthesis warns with the statements to add instead.
+   * @default - true for a topic of the app (`owner` set), false for one known only by ARN
+   */
+  readonly managePolicy?: boolean;
 }
 
 const TOPIC_RESOURCE = /^[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 
+/** Options of `Topic.fromArn`. */
+export interface TopicFromArnOptions {
+  /** KMS key the topic is encrypted with. @default - not encrypted */
+  readonly kmsKeyId?: string;
+  /** Provider (account and region) of the topic. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+  /**
+   * Let the library write the topic's whole policy (replacing the one its owner gave it), with
+   * every statement the app's rules need and a TLS-only deny.
+   * @default false - no policy is written; synthesis warns with the statements to add
+   */
+  readonly managePolicy?: boolean;
+}
+
 /** Ways to refer to an SNS topic. */
 export class Topic {
-  /** Refers to an existing topic by ARN (`arn:aws:sns:<region>:<account>:<name>`). */
-  public static fromArn(
-    topicArn: string,
-    options: { readonly kmsKeyId?: string; readonly provider?: TerraformProvider } = {},
-  ): ITopic {
+  /**
+   * Refers to an existing topic by ARN (`arn:aws:sns:<region>:<account>:<name>`). The library
+   * writes no policy for it unless `managePolicy` is true: synthesis warns with the statements its
+   * owner must add (`TopicPolicy.statementsFor` returns them).
+   */
+  public static fromArn(topicArn: string, options: TopicFromArnOptions = {}): ITopic {
     checkArn("Topic.fromArn", topicArn, {
       service: "sns",
       resource: TOPIC_RESOURCE,
       what: "an SNS topic",
       expected: "arn:aws:sns:<region>:<12-digit account>:<topic name>",
     });
-    return { topicArn, kmsKeyId: options.kmsKeyId, provider: options.provider };
+    return {
+      topicArn,
+      kmsKeyId: options.kmsKeyId,
+      provider: options.provider,
+      managePolicy: options.managePolicy ?? false,
+    };
   }
 
   /** Refers to a topic resource of yours (`aws_sns_topic`). */
@@ -55,7 +81,8 @@ export type SnsTargetProps = TargetBaseProps;
 /**
  * Publishes events to an SNS topic. Adds `sns:Publish` for `events.amazonaws.com`, scoped with
  * `aws:SourceArn` to each rule, to the topic's single policy (which also denies non-TLS publishing).
- * The library then owns the topic's policy: do not manage it elsewhere.
+ * The library then owns the policy of a topic of the app: do not manage it elsewhere. A topic known
+ * only by ARN keeps its owner's policy unless `managePolicy` is set (see `Topic.fromArn`).
  *
  * A topic encrypted with a customer-managed KMS key also needs EventBridge in its key policy:
  * see `eventBridgeKeyPolicyStatement`.
@@ -71,7 +98,7 @@ export class SnsTarget implements IRuleTarget {
   }
 
   public bind(rule: IRule): RuleTargetConfig {
-    TopicPolicy.of(rule, this.topic).allowPublish("AllowEventBridgeRules", "events.amazonaws.com", rule.ruleArn);
+    TopicPolicy.of(rule, this.topic).allowPublish("AllowEventBridgeRules", "events.amazonaws.com", rule);
     return { arn: this.topic.topicArn, ...bindTargetBase(rule, this.props) };
   }
 }

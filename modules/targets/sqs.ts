@@ -42,7 +42,7 @@ export class SqsTarget implements IRuleTarget {
         `${targetId}: messageGroupId '${messageGroupId}' is only for FIFO queues, and this queue is a standard queue. Remove messageGroupId.`,
       );
     }
-    QueuePolicy.of(rule, this.queue).allowSendMessage("AllowEventBridgeRules", "events.amazonaws.com", rule.ruleArn);
+    QueuePolicy.of(rule, this.queue).allowSendMessage("AllowEventBridgeRules", "events.amazonaws.com", rule);
     return {
       arn: this.queue.queueArn,
       sqsTarget: messageGroupId ? { messageGroupId } : undefined,

@@ -63,13 +63,12 @@ describe("StaxEventRule", () => {
 
   it("binds each target with a stable target id on the rule's bus", () => {
     const { stack, bus } = setup();
-    const queue = new SecureQueue(stack, "Queue");
     const rule = new StaxEventRule(stack, "R", {
       bus,
       eventPattern: { source: [SOURCE] },
-      targets: [new SqsTarget(queue)],
+      targets: [new SqsTarget(new SecureQueue(stack, "Queue"))],
     });
-    rule.addTarget(new SqsTarget(queue));
+    rule.addTarget(new SqsTarget(new SecureQueue(stack, "Other")));
     const targets = Object.values(resourcesOf(synthObject(stack), "aws_cloudwatch_event_target"));
 
     expect(targets.map((t) => t.target_id)).toEqual(["Target0", "Target1"]);
@@ -85,13 +84,15 @@ describe("StaxEventRule", () => {
   describe("rejects bad input", () => {
     it("a sixth target", () => {
       const { stack, bus } = setup();
-      const target: IRuleTarget = { bind: () => ({ arn: "arn:aws:sqs:ap-southeast-2:123456789012:q" }) };
+      const target = (n: number): IRuleTarget => ({
+        bind: () => ({ arn: `arn:aws:sqs:ap-southeast-2:123456789012:q${n}` }),
+      });
       const rule = new StaxEventRule(stack, "R", {
         bus,
         eventPattern: { source: [SOURCE] },
-        targets: [target, target, target, target, target],
+        targets: [0, 1, 2, 3, 4].map(target),
       });
-      expect(() => rule.addTarget(target)).toThrow(
+      expect(() => rule.addTarget(target(5))).toThrow(
         "test/R: cannot add a 6th target; EventBridge allows 5 targets per rule. Create another rule with the same pattern for the extra targets.",
       );
     });

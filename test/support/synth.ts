@@ -35,3 +35,10 @@ export function parsed(value: string): any {
 export function refOf(resource: TerraformResource, attribute: string): string {
   return "${" + `${resource.terraformResourceType}.${resource.friendlyUniqueId}.${attribute}` + "}";
 }
+
+/** Warning annotations in a stack (after synthesis), as `<construct path>: <message>`. */
+export function warningsOf(stack: TerraformStack): string[] {
+  return stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => `${c.node.path}: ${m.data}`));
+}

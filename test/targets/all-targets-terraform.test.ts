@@ -35,9 +35,11 @@ function build() {
         `${EventField.detailType} by ${EventField.fromPath("$.detail.meta.user.username")}`,
       ),
     }),
-    new SnsTarget(Topic.fromArn("arn:aws:sns:ap-southeast-2:123456789012:existing")),
+    new SnsTarget(Topic.fromArn("arn:aws:sns:ap-southeast-2:123456789012:existing", { managePolicy: true })),
     new StepFunctionsTarget(StateMachine.fromArn("arn:aws:states:ap-southeast-2:123456789012:stateMachine:respond")),
-    new LambdaTarget(Lambda.fromArn("arn:aws:lambda:ap-southeast-2:123456789012:function:existing")),
+    new LambdaTarget(
+      Lambda.fromArn("arn:aws:lambda:ap-southeast-2:123456789012:function:existing", { managePolicy: true }),
+    ),
     new EventBusTarget("arn:aws:events:us-east-1:210987654321:event-bus/central"),
   );
   rule(

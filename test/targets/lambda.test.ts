@@ -57,9 +57,9 @@ describe("LambdaTarget", () => {
     expect(ids()).toEqual(first);
   });
 
-  it("grants on a function known only by ARN, and gives every target a retry policy and the DLQ", () => {
+  it("grants on a function known only by ARN with managePolicy, and gives every target a retry policy and the DLQ", () => {
     const { stack, rule } = targetSetup();
-    rule("A", new LambdaTarget(Lambda.fromArn(FUNCTION_ARN)));
+    rule("A", new LambdaTarget(Lambda.fromArn(FUNCTION_ARN, { managePolicy: true })));
     const { synth, targets } = synthTargets(stack);
     const [permission] = Object.values(resourcesOf(synth, "aws_lambda_permission"));
     expect(permission.function_name).toBe(FUNCTION_ARN);

@@ -54,10 +54,11 @@ describe("SnsTarget", () => {
     }
   });
 
-  it("grants on a topic known only by ARN, one policy per topic", () => {
+  it("grants on a topic known only by ARN with managePolicy, one policy per topic", () => {
     const { stack, rule } = targetSetup();
-    rule("A", new SnsTarget(Topic.fromArn(TOPIC_ARN)));
-    rule("B", new SnsTarget(Topic.fromArn(TOPIC_ARN)), new SnsTarget(Topic.fromArn(`${TOPIC_ARN}-2`)));
+    const managed = (arn: string) => Topic.fromArn(arn, { managePolicy: true });
+    rule("A", new SnsTarget(managed(TOPIC_ARN)));
+    rule("B", new SnsTarget(managed(TOPIC_ARN)), new SnsTarget(managed(`${TOPIC_ARN}-2`)));
     const policies = topicPolicies(synthTargets(stack).synth);
     expect(policies.map((p) => p.arn).sort()).toEqual([TOPIC_ARN, `${TOPIC_ARN}-2`]);
     const shared = policies.find((p) => p.arn === TOPIC_ARN);

@@ -160,10 +160,11 @@ describe("SqsTarget", () => {
     );
   });
 
-  it("grants on queues you bring, as a resource or by ARN", () => {
+  it("grants on queues you bring, as a resource or by ARN with managePolicy", () => {
     const { stack, rule } = setup();
     const yours = new SqsQueue(stack, "Yours", { name: "yours" });
-    rule("A", new SqsTarget(yours), new SqsTarget(Queue.fromArn("arn:aws:sqs:ap-southeast-2:123456789012:imported")));
+    const imported = Queue.fromArn("arn:aws:sqs:ap-southeast-2:123456789012:imported", { managePolicy: true });
+    rule("A", new SqsTarget(yours), new SqsTarget(imported));
     const policies = policiesByQueue(synthObject(stack));
     expect(policies.get(refOf(yours, "url")).Statement[0].Sid).toBe("AllowEventBridgeRules");
     expect(policies.get("https://sqs.ap-southeast-2.amazonaws.com/123456789012/imported").Statement[0].Resource).toBe(
