@@ -17,6 +17,7 @@ import {
   STACK_SET_NAME,
 } from "../private/validation";
 import { checkPatternReach } from "../rule/reach";
+import { stackSetInstanceRegion } from "../private/provider-compat";
 import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
 import { CloudFormationTemplate, forwardingTemplate } from "./forwarding-template";
 import { checkRegion, checkRegionList, GLOBAL_SERVICES_REGION } from "./regions";
@@ -178,7 +179,7 @@ export class OrganizationForwarding extends Construct {
       instances[region] = new CloudformationStackSetInstance(this, `Instance-${region}`, {
         provider: props.provider,
         stackSetName: this.stackSet.name,
-        region,
+        ...stackSetInstanceRegion(region),
         callAs,
         deploymentTargets: { organizationalUnitIds: [...ous] },
         operationPreferences: { ...preferences.counts, concurrencyMode: preferences.concurrencyMode },
