@@ -183,6 +183,23 @@ describe("OrganizationForwarding", () => {
       );
     });
 
+    it("a StackSet name CloudFormation rejects, given or built from the stack name", () => {
+      expect(() => rollOut({ stackSetName: "9-lives" })).toThrow(
+        "test/OrgForwarding: StackSet name '9-lives' is not valid; CloudFormation wants a letter first, then up to 127 letters, digits and '-'. Pass stackSetName.",
+      );
+      const stack = testStack("2026-security").stack;
+      const build = () =>
+        new OrganizationForwarding(stack, "OrgForwarding", {
+          destination: DESTINATION,
+          eventPattern: ServiceEventPatterns.securityFindings(),
+          organizationalUnitIds: OUS,
+          regions: ["us-east-1"],
+        });
+      expect(build).toThrow(
+        "2026-security/OrgForwarding: StackSet name '2026-security-OrgForwarding' is not valid; CloudFormation wants a letter first, then up to 127 letters, digits and '-'. Pass stackSetName (the default is built from the stack name, which starts with something else).",
+      );
+    });
+
     it("unknown regions, a role region outside them, and a default-bus destination in a source region", () => {
       expect(() => rollOut({ regions: ["us-east-1", "us-east-7"] })).toThrow(
         "test/OrgForwarding: regions entry 'us-east-7' is not an AWS commercial region.",
