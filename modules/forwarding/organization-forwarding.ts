@@ -86,7 +86,6 @@ function terraformLiteral(text: string): string {
   return text.replace(/\$\{(?!TfToken\[)/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
 
-const STACK_SET_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const OU_ID = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/;
 
 /**
@@ -152,12 +151,9 @@ export class OrganizationForwarding extends Construct {
     const callAs = props.callAs ?? "SELF";
     const regionOrder = [roleRegion, ...regions.filter((r) => r !== roleRegion)];
     const stackSetName = props.stackSetName ?? physicalName(this, { maxLength: 128, illegal: /[^A-Za-z0-9-]/g });
-    if (!isUnresolved(stackSetName) && !STACK_SET_NAME.test(stackSetName)) {
-      fail(
-        this,
-        `StackSet name '${stackSetName}' is not valid; CloudFormation wants a letter first, then up to 127 letters, digits and '-'. Pass stackSetName${props.stackSetName === undefined ? " (the default is built from the stack name, which starts with something else)" : ""}.`,
-      );
-    }
+    // The default is built from the stack name, which may start with something CloudFormation refuses.
+    if (props.stackSetName === undefined)
+      checkName(this, "stackSetName, or give the stack a name that starts with a letter", stackSetName, STACK_SET_NAME);
     this.stackSet = new CloudformationStackSet(this, "StackSet", {
       provider: props.provider,
       name: stackSetName,
