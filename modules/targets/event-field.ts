@@ -42,6 +42,11 @@ export function checkJsonPath(where: string, path: string): void {
  * ```ts
  * RuleTargetInput.fromText(`${EventField.fromPath("$.detail.email")} failed to log in`);
  * ```
+ *
+ * A field the event may lack (`meta.user`, `meta.user.email`, the names in `meta`, optional
+ * detail properties): EventBridge creates no variable for a path missing from the event and
+ * leaves it out of the output. Inside a longer string that leaves an empty value; alone as a JSON
+ * value it leaves `"key": ` and the target receives invalid JSON. Put optional fields inside text.
  */
 export class EventField {
   /** The field at a JSON path of the event, e.g. `$.detail.email` (dot and index parts only). */

@@ -3,6 +3,7 @@ import { TerraformProvider } from "cdktf";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { checkArn } from "../private/arn";
+import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { TopicPolicy } from "./topic-policy";
 
@@ -12,8 +13,8 @@ export interface ITopic {
   readonly topicArn: string;
   /**
    * KMS key the topic is encrypted with, when it uses one. A customer-managed key's policy must
-   * let EventBridge use it: add `eventBridgeKeyPolicyStatement(account)` to it. (AWS-managed
-   * `alias/aws/sns` cannot be used with EventBridge: its policy cannot be changed.)
+   * let EventBridge use it: add `eventBridgeKeyPolicyStatement(account)` to it. An AWS managed key
+   * (`alias/aws/sns`) is refused when a rule targets the topic: its policy cannot be changed.
    * @default - not encrypted
    */
   readonly kmsKeyId?: string;
@@ -97,7 +98,8 @@ export class SnsTarget implements IRuleTarget {
     this.topic = topic instanceof SnsTopic ? Topic.fromResource(topic) : topic;
   }
 
-  public bind(rule: IRule): RuleTargetConfig {
+  public bind(rule: IRule, targetId: string): RuleTargetConfig {
+    checkKeyEventBridgeCanUse(rule, `${targetId}: the topic's KMS key`, this.topic.kmsKeyId, "topic");
     TopicPolicy.of(rule, this.topic).allowPublish("AllowEventBridgeRules", "events.amazonaws.com", rule);
     return { arn: this.topic.topicArn, ...bindTargetBase(rule, this.props) };
   }

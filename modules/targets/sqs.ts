@@ -1,6 +1,7 @@
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { fail } from "../private/errors";
+import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { IQueue, Queue } from "./queue";
 import { QueuePolicy } from "./queue-policy";
@@ -42,6 +43,7 @@ export class SqsTarget implements IRuleTarget {
         `${targetId}: messageGroupId '${messageGroupId}' is only for FIFO queues, and this queue is a standard queue. Remove messageGroupId.`,
       );
     }
+    checkKeyEventBridgeCanUse(rule, `${targetId}: the queue's KMS key`, this.queue.kmsKeyArn, "queue");
     QueuePolicy.of(rule, this.queue).allowSendMessage("AllowEventBridgeRules", "events.amazonaws.com", rule);
     return {
       arn: this.queue.queueArn,

@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { SECURITY_EVENT_NAMES, SECURITY_EVENT_TYPES } from "../../modules/events";
+import { SECURITY_EVENT_NAMES, STAX_EVENT_TYPES } from "../../modules/events";
 import { buildDefaultApp, readConfig, StaxSecurityEventsStack } from "../../main";
 import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
 import { parsed, refOf, resourcesOf, synthObject } from "../support/synth";
@@ -55,13 +55,13 @@ describe("default app", () => {
     expect(Object.values(resourcesOf(synth, "aws_schemas_registry"))).toHaveLength(1);
     const schemas = Object.values(resourcesOf(synth, "aws_schemas_schema"));
     expect(schemas.map((s) => JSON.parse(s.content).title).sort()).toEqual(
-      SECURITY_EVENT_TYPES.map((t) => t.detailType).sort(),
+      STAX_EVENT_TYPES.map((t) => t.detailType).sort(),
     );
     for (const s of schemas) {
       expect(s.type).toBe("JSONSchemaDraft4");
       expect(s.registry_name).toBe(refOf(stack.schemaRegistry!.registry, "name"));
       expect(s.description).toBe(
-        SECURITY_EVENT_TYPES.find((t) => t.detailType === JSON.parse(s.content).title)?.description,
+        STAX_EVENT_TYPES.find((t) => t.detailType === JSON.parse(s.content).title)?.description,
       );
     }
   });
@@ -145,20 +145,23 @@ describe("default app", () => {
       for (const c of changes) expect(c.change.after_unknown.dead_letter_config).toEqual([{ arn: true }]);
     });
 
-    it("plans encrypted queues and exactly one policy per queue", () => {
+    it("plans encrypted queues, dead-letter queues that outlive their sources, and exactly one policy per queue", () => {
       const queues = plannedOfType(plan, "aws_sqs_queue");
       expect(queues).toHaveLength(5); // two queues, their DLQs, the shared target DLQ
-      for (const q of queues) {
-        expect(q.values.sqs_managed_sse_enabled).toBe(true);
-        expect(q.values.message_retention_seconds).toBe(1209600);
-      }
+      for (const q of queues) expect(q.values.sqs_managed_sse_enabled).toBe(true);
+      const retention = (name: string) =>
+        queues.find((q) => q.values.name === `stax-security-events-${name}`)!.values.message_retention_seconds;
+      expect(["SecurityEventsQueue", "FailedLoginsQueue"].map(retention)).toEqual([345600, 345600]);
+      expect(["SecurityEventsQueue-dlq", "FailedLoginsQueue-dlq", "StaxTargetDeadLetterQueue"].map(retention)).toEqual([
+        1209600, 1209600, 1209600,
+      ]);
       expect(plannedOfType(plan, "aws_sqs_queue_policy")).toHaveLength(5);
     });
 
     it("plans the schema registry with one JSONSchemaDraft4 schema per catalogued type", () => {
       const [registry] = plannedOfType(plan, "aws_schemas_registry");
       const schemas = plannedOfType(plan, "aws_schemas_schema");
-      expect(schemas).toHaveLength(SECURITY_EVENT_TYPES.length);
+      expect(schemas).toHaveLength(STAX_EVENT_TYPES.length);
       for (const s of schemas) {
         expect(s.values.registry_name).toBe(registry.values.name);
         expect(s.values.type).toBe("JSONSchemaDraft4");
