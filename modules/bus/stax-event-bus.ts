@@ -3,10 +3,10 @@ import { TerraformProvider } from "cdktf";
 import { CloudwatchEventArchive } from "@cdktf/provider-aws/lib/cloudwatch-event-archive";
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelectors } from "../pattern/selectors";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { currentRegionName } from "../private/provider-compat";
 import { claimPartnerSource } from "../private/wiring";
 import type { IQueue } from "../targets/queue";
 import { busDeadLetterQueue } from "./bus-dead-letter";
@@ -118,8 +118,8 @@ export class StaxEventBus extends Construct implements IEventBus {
     if (!this.adopted) claimPartnerSource(this, this.partnerEventSourceName, props.provider);
     if (this.adopted) {
       const partition = new DataAwsPartition(this, "Partition", { provider: props.provider });
-      const region = new DataAwsRegion(this, "Region", { provider: props.provider });
-      this.eventBusArn = `arn:${partition.partition}:events:${region.name}:${accountId}:event-bus/${this.eventBusName}`;
+      const region = currentRegionName(this, "Region", props.provider);
+      this.eventBusArn = `arn:${partition.partition}:events:${region}:${accountId}:event-bus/${this.eventBusName}`;
     } else {
       this.bus = new CloudwatchEventBus(this, "Bus", {
         provider: props.provider,

@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudwatchEventArchive } from "@cdktf/provider-aws/lib/cloudwatch-event-archive";
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
 import { CloudwatchEventBusPolicy } from "@cdktf/provider-aws/lib/cloudwatch-event-bus-policy";
@@ -8,6 +7,7 @@ import { IEventBus } from "../bus/event-bus";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { policyDocument, PolicyStatement } from "../private/iam";
 import { physicalName } from "../private/naming";
+import { isAwsProvider } from "../private/resource-type";
 import { busDeadLetterQueue } from "../bus/bus-dead-letter";
 import type { IQueue } from "../targets/queue";
 import type { ForwardingDestination, IForwardingDestination } from "./destination";
@@ -202,7 +202,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
   }
 
   private checkProviderRegion(provider: TerraformProvider | undefined, region: string): void {
-    const providerRegion = provider instanceof AwsProvider ? provider.region : undefined;
+    const providerRegion = isAwsProvider(provider) ? provider.region : undefined;
     if (providerRegion !== undefined && !isUnresolved(providerRegion) && providerRegion !== region) {
       fail(
         this,

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
@@ -95,7 +96,13 @@ export class SnsTarget implements IRuleTarget {
     topic: ITopic | SnsTopic,
     private readonly props: SnsTargetProps = {},
   ) {
-    this.topic = topic instanceof SnsTopic ? Topic.fromResource(topic) : topic;
+    this.topic = referenceOf("SnsTarget", topic, {
+      terraformType: "aws_sns_topic",
+      referenceField: "topicArn",
+      resourceClass: "SnsTopic",
+      fromArn: "Topic.fromArn",
+      fromResource: Topic.fromResource,
+    });
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {

@@ -1,5 +1,6 @@
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { fail } from "../private/errors";
 import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
@@ -26,7 +27,13 @@ export class SqsTarget implements IRuleTarget {
     queue: IQueue | SqsQueue,
     private readonly props: SqsTargetProps = {},
   ) {
-    this.queue = queue instanceof SqsQueue ? Queue.fromResource(queue) : queue;
+    this.queue = referenceOf("SqsTarget", queue, {
+      terraformType: "aws_sqs_queue",
+      referenceField: "queueArn",
+      resourceClass: "SqsQueue",
+      fromArn: "Queue.fromArn",
+      fromResource: Queue.fromResource,
+    });
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {
