@@ -150,9 +150,13 @@ export class OrganizationForwarding extends Construct {
 
     const callAs = props.callAs ?? "SELF";
     const regionOrder = [roleRegion, ...regions.filter((r) => r !== roleRegion)];
+    const stackSetName = props.stackSetName ?? physicalName(this, { maxLength: 128, illegal: /[^A-Za-z0-9-]/g });
+    // The default is built from the stack name, which may start with something CloudFormation refuses.
+    if (props.stackSetName === undefined)
+      checkName(this, "stackSetName, or give the stack a name that starts with a letter", stackSetName, STACK_SET_NAME);
     this.stackSet = new CloudformationStackSet(this, "StackSet", {
       provider: props.provider,
-      name: props.stackSetName ?? physicalName(this, { maxLength: 128, illegal: /[^A-Za-z0-9-]/g }),
+      name: stackSetName,
       description: "Forwards AWS service events from every account of the organisational units to the security account",
       permissionModel: "SERVICE_MANAGED",
       autoDeployment: {
