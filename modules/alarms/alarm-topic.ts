@@ -68,6 +68,16 @@ export interface AlarmTopicProps {
  * every year). CloudWatch cannot use the AWS-managed `alias/aws/sns` key, so the key policy lets
  * `cloudwatch.amazonaws.com` use the key for the named alarms of the account, and the topic's
  * single policy lets those alarms publish (over TLS only).
+ *
+ * @example
+ * ```ts
+ * // StaxDeliveryAlarms creates one; on its own, for alarms named "stax-*":
+ * new AlarmTopic(this, "AlarmTopic", {
+ *   accountId: "123456789012",
+ *   alarmNamePrefix: "stax-",
+ *   emails: ["security@example.com"],
+ * });
+ * ```
  */
 export class AlarmTopic extends Construct implements ITopic {
   public readonly topicArn: string;

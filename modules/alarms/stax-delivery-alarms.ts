@@ -80,6 +80,15 @@ export interface WatchRuleOptions {
  *
  * `watchStack()` watches everything of the library's in the stack at the time of the call.
  * Each alarm is one standard-resolution alarm metric (billed per alarm-month).
+ *
+ * @example
+ * ```ts
+ * const alarms = new StaxDeliveryAlarms(this, "DeliveryAlarms", {
+ *   accountId: "123456789012",
+ *   emails: ["security@example.com"],
+ * });
+ * alarms.watchStack(); // every rule, dead-letter queue and delivery stream of the stack
+ * ```
  */
 export class StaxDeliveryAlarms extends Construct {
   /** ARN of the topic the alarms notify. */

@@ -58,6 +58,16 @@ export interface AuditLogAthenaProps {
  * one column per record field, partition projection on the date so no crawler is needed), an
  * Athena workgroup whose configuration is enforced, with encrypted results in a bucket of its own
  * (public access blocked, TLS only, versioned, results expire), and named queries.
+ *
+ * @example
+ * ```ts
+ * // StaxAuditLog creates one; on its own, over records already in a bucket:
+ * new AuditLogAthena(this, "Athena", {
+ *   accountId: "123456789012",
+ *   recordsBucketName: "my-audit-records",
+ *   recordsPrefix: "stax/",
+ * });
+ * ```
  */
 export class AuditLogAthena extends Construct {
   /** Name of the Glue database. */

@@ -65,6 +65,11 @@ export interface StaxAuditLogProps {
  * omit it, a `message`, so that every record is valid JSON whatever Stax sends: one rule per split,
  * every event in exactly one rule. They share one role (allowed only `firehose:PutRecord*` on the
  * stream) and one encrypted dead-letter queue, each with a single statement for all of them.
+ *
+ * @example
+ * ```ts
+ * const audit = new StaxAuditLog(this, "AuditLog", { bus, accountId: "123456789012" });
+ * ```
  */
 export class StaxAuditLog extends Construct {
   /** The Firehose stream and records bucket. */

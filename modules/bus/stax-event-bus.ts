@@ -70,6 +70,11 @@ const SOURCE_NAME = /^[A-Za-z0-9._-]{1,200}$/;
  * Creates the custom bus associated with `aws.partner/stax.io/<account-id>/<name>` (the bus name
  * equals the source name, as EventBridge requires), or adopts the bus that already exists. An
  * archive keeps events for replay unless you turn it off.
+ *
+ * @example
+ * ```ts
+ * const bus = new StaxEventBus(this, "StaxBus", { accountId: "123456789012", sourceName: "security-events" });
+ * ```
  */
 export class StaxEventBus extends Construct implements IEventBus {
   /** Builds a Stax partner event source name from its account id and name. */

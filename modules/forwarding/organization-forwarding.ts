@@ -100,6 +100,16 @@ const OU_ID = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/;
  * (rule on the default bus, target with one role per account, retry policy, dead-letter queue)
  * and Terraform manages one StackSet plus one instance resource per region, however many accounts
  * the OUs hold.
+ *
+ * @example
+ * ```ts
+ * new OrganizationForwarding(this, "OrgForwarding", {
+ *   destination: collector, // a SecurityEventCollector in the security account
+ *   eventPattern: ServiceEventPatterns.securityFindings(),
+ *   organizationalUnitIds: ["ou-ab12-34cd56ef"],
+ *   regions: AWS_DEFAULT_ENABLED_REGIONS,
+ * });
+ * ```
  */
 export class OrganizationForwarding extends Construct {
   /** The destination, checked. */

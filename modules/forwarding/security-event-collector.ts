@@ -67,6 +67,20 @@ const STAX_ORGANIZATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
  * organisation and/or listed accounts call `events:PutEvents` on it and nothing else, and an
  * archive for replay. Point `ServiceEventForwarder` and `OrganizationForwarding` at it, and put
  * rules on it (`new StaxEventRule(scope, id, { bus: collector, ... })`) to route what arrives.
+ *
+ * @example
+ * ```ts
+ * const collector = new SecurityEventCollector(this, "Collector", {
+ *   accountId: "111122223333",
+ *   region: "ap-southeast-2",
+ *   organizationId: "o-a1b2c3d4e5",
+ * });
+ * new StaxEventRule(this, "ToQueue", {
+ *   bus: collector,
+ *   eventPattern: ServiceEventPatterns.allServiceEvents(),
+ *   targets: [new SqsTarget(new SecureQueue(this, "Findings"))],
+ * });
+ * ```
  */
 export class SecurityEventCollector extends Construct implements IEventBus, IForwardingDestination {
   /** Name of the bus (a reference to the bus resource, so rules on it are created after it). */

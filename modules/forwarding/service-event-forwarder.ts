@@ -63,6 +63,19 @@ export interface ServiceEventForwarderProps {
  * In the destination's own region of the same account the rule delivers locally (default bus →
  * destination bus): nothing is forwarded to itself. A destination that is one of the source buses,
  * or that forwards back to one of them, is refused.
+ *
+ * @example
+ * ```ts
+ * new ServiceEventForwarder(this, "Forwarder", {
+ *   accountId: "111122223333",
+ *   regions: AWS_DEFAULT_ENABLED_REGIONS,
+ *   destination: collector, // a SecurityEventCollector in this account's home region
+ *   eventPattern: ServiceEventPatterns.anyOf(
+ *     ServiceEventPatterns.securityFindings(),
+ *     ServiceEventPatterns.consoleSignInFailures(),
+ *   ),
+ * });
+ * ```
  */
 export class ServiceEventForwarder extends Construct {
   /** The source account. */

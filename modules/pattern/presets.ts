@@ -32,7 +32,15 @@ export type SecurityEventPresetName =
   | "policyChanges"
   | "allSecurityEvents";
 
-/** The Security event presets, by name. */
+/**
+ * The Security event presets, by name; each is also a selector of `bus.securityEvents`.
+ *
+ * @example
+ * ```ts
+ * SecurityEventPresets.failedLogins.types; // ["UserAuthenticationEvent", "APITokenAuthenticationEvent"]
+ * bus.securityEvents.failedLogins(); // its pattern, for a StaxEventRule
+ * ```
+ */
 export const SecurityEventPresets: { readonly [P in SecurityEventPresetName]: SecurityEventPreset } = {
   failedLogins: {
     description: "Failed authentications of Stax users and of Stax API tokens.",
@@ -82,7 +90,15 @@ export type AccountManagementEventPreset = StaxEventPreset<AccountManagementEven
 /** The names of the AccountManagement event presets. */
 export type AccountManagementEventPresetName = "failedAccountOperations" | "allAccountManagementEvents";
 
-/** The AccountManagement event presets, by name. */
+/**
+ * The AccountManagement event presets, by name; each is also a selector of `bus.accountEvents`.
+ *
+ * @example
+ * ```ts
+ * AccountManagementEventPresets.failedAccountOperations.status; // "FAILED"
+ * bus.accountEvents.failedAccountOperations(); // its pattern, for a StaxEventRule
+ * ```
+ */
 export const AccountManagementEventPresets: {
   readonly [P in AccountManagementEventPresetName]: AccountManagementEventPreset;
 } = {

@@ -39,6 +39,15 @@ export interface StaxEventRuleProps {
 
 /**
  * A rule on an event bus with a validated event pattern and up to five targets.
+ *
+ * @example
+ * ```ts
+ * new StaxEventRule(this, "FailedLogins", {
+ *   bus,
+ *   eventPattern: bus.securityEvents.failedLogins(),
+ *   targets: [new SqsTarget(new SecureQueue(this, "FailedLoginsQueue"))],
+ * });
+ * ```
  */
 export class StaxEventRule extends Construct implements IRule {
   public readonly ruleName: string;

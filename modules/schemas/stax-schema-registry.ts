@@ -44,6 +44,12 @@ export interface StaxSchemaRegistryProps {
  * description. Schema names are the detail-type with its separator replaced
  * (`Security: UserAuthenticationEvent` → `Security.UserAuthenticationEvent`). Names, descriptions
  * and content sizes are checked against the service limits at synth.
+ *
+ * @example
+ * ```ts
+ * new StaxSchemaRegistry(this, "StaxSchemas"); // every catalogued type
+ * new StaxSchemaRegistry(this, "LoginSchemas", { detailTypes: ["Security: UserAuthenticationEvent"] });
+ * ```
  */
 export class StaxSchemaRegistry extends Construct {
   /** Name of the registry. */

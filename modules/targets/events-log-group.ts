@@ -35,6 +35,16 @@ export interface EventsLogGroupProps {
 /**
  * A log group for events, with a retention period (365 days unless you choose another) and,
  * optionally, a customer-managed KMS key. Use it with `new LogGroupTarget(logGroup)`.
+ *
+ * @example
+ * ```ts
+ * const log = new EventsLogGroup(this, "SecurityEventLog", { retentionDays: 731 });
+ * new StaxEventRule(this, "ToLogs", {
+ *   bus,
+ *   eventPattern: bus.securityEvents.allSecurityEvents(),
+ *   targets: [new LogGroupTarget(log)],
+ * });
+ * ```
  */
 export class EventsLogGroup extends Construct implements ILogGroup {
   public readonly logGroupArn: string;

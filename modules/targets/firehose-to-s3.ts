@@ -74,6 +74,16 @@ export interface FirehoseToS3Props {
  * delivery needs, on this bucket, key and log stream.
  *
  * Use it as a target with `new FirehoseTarget(firehoseToS3)`.
+ *
+ * @example
+ * ```ts
+ * const archive = new FirehoseToS3(this, "SecurityEventArchive", { accountId: "123456789012" });
+ * new StaxEventRule(this, "AllSecurityEvents", {
+ *   bus,
+ *   eventPattern: bus.securityEvents.allSecurityEvents(),
+ *   targets: [new FirehoseTarget(archive)],
+ * });
+ * ```
  */
 export class FirehoseToS3 extends Construct implements IDeliveryStream {
   public readonly deliveryStreamArn: string;

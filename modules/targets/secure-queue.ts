@@ -59,6 +59,16 @@ export interface SecureQueueProps {
  * An SQS queue with secure defaults: encrypted at rest (SSE-SQS unless you give a KMS key),
  * TLS-only queue policy, and a dead-letter queue of its own that keeps messages 14 days, longer
  * than the queue itself (4 days), so a message moved there does not expire on arrival.
+ *
+ * @example
+ * ```ts
+ * const queue = new SecureQueue(this, "FailedLoginsQueue"); // encrypted, TLS only, with a dead-letter queue
+ * new StaxEventRule(this, "FailedLogins", {
+ *   bus,
+ *   eventPattern: bus.securityEvents.failedLogins(),
+ *   targets: [new SqsTarget(queue)],
+ * });
+ * ```
  */
 export class SecureQueue extends Construct implements IQueue {
   public readonly queueArn: string;

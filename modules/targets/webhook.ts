@@ -62,6 +62,22 @@ export interface SlackWebhookProps
  * connection holding the credentials (kept by EventBridge in Secrets Manager), a destination with
  * an invocation rate limit, and per rule a role allowed only `events:InvokeApiDestination` on
  * this destination. Create it once and add it to as many rules as you like.
+ *
+ * @example
+ * ```ts
+ * // a Slack incoming webhook (its URL comes from the variable TF_VAR_slack_alerts_endpoint)
+ * const slack = WebhookTarget.slack(this, "SlackAlerts");
+ * // any HTTPS endpoint that takes an API key
+ * const hook = new WebhookTarget(this, "Ticketing", {
+ *   endpoint: "https://tickets.example.com/events",
+ *   auth: WebhookAuth.apiKey({ headerName: "x-api-key" }),
+ * });
+ * new StaxEventRule(this, "FailedLogins", {
+ *   bus,
+ *   eventPattern: bus.securityEvents.failedLogins(),
+ *   targets: [slack, hook],
+ * });
+ * ```
  */
 export class WebhookTarget extends Construct implements IRuleTarget {
   /**
