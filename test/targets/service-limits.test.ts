@@ -1,7 +1,8 @@
 import { Testing } from "cdktf";
 import { buildManyRules, MANY_RULES_ACCOUNT, policySizes } from "../../bench/policies";
 import { StaxEventRule } from "../../modules/rule";
-import { SqsTarget } from "../../modules/targets";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { EventsLogGroup, LogGroupTarget, LogResourcePolicy, SnsTarget, SqsTarget } from "../../modules/targets";
 import { parsed, resourcesOf, synthObject, warningsOf } from "../support/synth";
 import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
 import { ServiceRole } from "../../modules/private/role";
@@ -21,7 +22,9 @@ function queueAllow(synth: Record<string, any>, queueRef: RegExp): any {
 describe("service limits are computed at synth, with a fallback", () => {
   it("keeps one ARN per rule while the policies fit (20 rules)", () => {
     const { stack, synth } = many(20);
-    expect(queueAllow(synth, /aws_sqs_queue\.Queue_[0-9A-F]+\.url/).Condition.ArnEquals["aws:SourceArn"]).toHaveLength(20);
+    expect(queueAllow(synth, /aws_sqs_queue\.Queue_[0-9A-F]+\.url/).Condition.ArnEquals["aws:SourceArn"]).toHaveLength(
+      20,
+    );
     expect(Object.values(resourcesOf(synth, "aws_lambda_permission"))).toHaveLength(20);
     expect(policySizes(stack).every((p) => !p.busWildcard && p.bytes <= p.limit)).toBe(true);
     expect(warningsOf(stack).filter((w) => w.includes("ArnLike") || w.includes("rule/<bus>/*"))).toEqual([]);
@@ -58,6 +61,26 @@ describe("service limits are computed at synth, with a fallback", () => {
       );
     });
   }
+
+  it("falls back for an SNS topic past 30 KB and for the CloudWatch Logs resource policy past 5,120 characters", () => {
+    const { stack, rules } = buildManyRules(Testing.app(), 300);
+    const topic = new SnsTopic(stack, "Topic", { name: "alerts" });
+    const logs = new EventsLogGroup(stack, "Logs");
+    for (const rule of rules.slice(0, 3)) rule.addTarget(new LogGroupTarget(logs));
+    for (const rule of rules) rule.addTarget(new SnsTarget(topic));
+    for (const rule of rules.slice(3, 60)) rule.addTarget(new LogGroupTarget(logs));
+    const synth = synthObject(stack);
+
+    const [topicPolicy] = Object.values(resourcesOf(synth, "aws_sns_topic_policy"));
+    expect(parsed(topicPolicy.policy).Statement[0].Condition).toEqual({ ArnLike: { "aws:SourceArn": BUS_RULES } });
+    const [logPolicy] = Object.values(resourcesOf(synth, "aws_cloudwatch_log_resource_policy"));
+    expect(parsed(logPolicy.policy_document).Statement[0].Condition).toEqual({
+      ArnLike: { "aws:SourceArn": BUS_RULES },
+    });
+    const log = stack.node.findAll().find((c): c is LogResourcePolicy => c instanceof LogResourcePolicy)!;
+    expect(log.usesBusWildcard()).toBe(true);
+    expect(log.estimatedSize()).toBeLessThanOrEqual(5120);
+  });
 
   it("gives each bus its own pattern", () => {
     const { stack, queue } = buildManyRules(Testing.app(), 100);
