@@ -4,7 +4,8 @@
  * - the Stax partner event bus (created for a new partner event source);
  * - `FirehoseToS3`: a delivery stream writing GZIP-compressed, newline-delimited events to an S3
  *   bucket under `stax-events/year=…/month=…/day=…/` (failed records under `errors/`), the bucket
- *   private, TLS-only, encrypted and versioned;
+ *   private, TLS-only, encrypted, versioned, with lifecycle rules, and delivery errors logged to
+ *   CloudWatch Logs (kept 365 days);
  * - a rule selecting all 20 Security event types, targeting the stream through `FirehoseTarget`
  *   (a role allowed only firehose:PutRecord/PutRecordBatch on this stream, retries and a DLQ).
  */

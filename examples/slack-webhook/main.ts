@@ -6,8 +6,10 @@
  * - `WebhookTarget.slack`: an EventBridge connection and API destination for a Slack incoming
  *   webhook (rate-limited to 1 call per second); the webhook URL is a sensitive Terraform
  *   variable, `slack_alerts_endpoint`, never written into the configuration;
- * - three rules to Slack: failed logins, identity changes (users and groups), API-token
- *   lifecycle; each message says who did what, with which outcome, in which organisation, when;
+ * - five rules to Slack: failed logins, identity changes (users and groups), API-token
+ *   lifecycle, failed AWS account operations (AccountManagement events), and Stax event types the
+ *   library's catalogue does not list yet (so you learn when Stax publishes one); each message
+ *   says what happened, with which outcome, who did it (when a user did), in which organisation, when;
  * - a rule sending all 20 Security event types to a log group (365 days) through the library's
  *   single shared CloudWatch Logs resource policy.
  *
@@ -42,6 +44,8 @@ export class SlackWebhookStack extends TerraformStack {
       FailedLogins: bus.securityEvents.failedLogins(),
       IdentityChanges: bus.securityEvents.identityChanges(),
       ApiTokenLifecycle: bus.securityEvents.apiTokenLifecycle(),
+      FailedAccountOperations: bus.accountEvents.failedAccountOperations(),
+      NewStaxEventTypes: bus.staxEvents.uncatalogued(),
     };
     for (const [id, eventPattern] of Object.entries(toSlack)) {
       new StaxEventRule(this, id, { bus, eventPattern, targets: [this.slack] });

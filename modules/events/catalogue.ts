@@ -44,7 +44,8 @@ export const STAX_EVENT_CATEGORIES = [
   },
 ] as const satisfies readonly StaxEventCategorySpec[];
 
-type CataloguedTypeSpec = (typeof STAX_EVENT_CATEGORIES)[number]["types"][number];
+/** The catalogue entry of any catalogued event type, with its literal types (a union). */
+export type CataloguedTypeSpec = (typeof STAX_EVENT_CATEGORIES)[number]["types"][number];
 
 /** A catalogued category: the value of `detail.staxEventType` and the `detail-type` prefix. */
 export type StaxEventCategory = (typeof STAX_EVENT_CATEGORIES)[number]["name"];

@@ -24,6 +24,8 @@ export interface ForwardingTemplateOptions {
   readonly roleName: string;
   /** The one region where the role is created; the other regions refer to it by name. */
   readonly roleRegion: string;
+  /** Every region the template is deployed to: the role trusts the rule of each. */
+  readonly regions: readonly string[];
   /** Seconds EventBridge keeps trying an event. */
   readonly maximumEventAgeSeconds: number;
   /** Retries of an event. */
@@ -76,8 +78,18 @@ export function forwardingTemplate(options: ForwardingTemplateOptions): CloudFor
       Properties: {
         RoleName: options.roleName,
         Description: "Lets EventBridge put forwarded AWS service events on the destination bus, and nothing else",
+        // Trusted only for the template's rule in each region of this account. The rules of the
+        // other regions live in other stacks, so their ARNs are written out, not referred to.
         AssumeRolePolicyDocument: JSON.parse(
-          serviceTrustPolicy({ service: "events.amazonaws.com", sourceAccount: ACCOUNT_ID }),
+          serviceTrustPolicy({
+            service: "events.amazonaws.com",
+            sourceAccount: ACCOUNT_ID,
+            sourceArns: options.regions.map((region) =>
+              intrinsic({
+                "Fn::Sub": `arn:\${AWS::Partition}:events:${region}:\${AWS::AccountId}:rule/${options.ruleName}`,
+              }),
+            ),
+          }),
         ),
         Policies: [
           {

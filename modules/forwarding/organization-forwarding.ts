@@ -128,6 +128,7 @@ export class OrganizationForwarding extends Construct {
       ruleName: props.ruleName ?? physicalName(this, { maxLength: 64, illegal: /[^.\-_A-Za-z0-9]/g }),
       roleName: props.roleName ?? physicalName(this, { maxLength: 64, illegal: /[^A-Za-z0-9+=,.@_-]/g }),
       roleRegion,
+      regions,
       maximumEventAgeSeconds,
       maximumRetryAttempts,
       deadLetterQueue: props.deadLetterQueue !== false,

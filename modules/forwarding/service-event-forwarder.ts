@@ -49,7 +49,8 @@ export interface ServiceEventForwarderProps {
 /**
  * Forwards AWS service events from the `default` bus of each listed region of one account to a
  * destination bus: per region one rule and one target, all targets sharing ONE IAM role that may
- * only `events:PutEvents` on the destination (trust scoped with `aws:SourceAccount`), with a retry
+ * only `events:PutEvents` on the destination (trusted by EventBridge only for these rules:
+ * `aws:SourceAccount` and the rules' ARNs as `aws:SourceArn`), with a retry
  * policy and a dead-letter queue in the rule's own region.
  *
  * In the destination's own region of the same account the rule delivers locally (default bus →
@@ -84,10 +85,25 @@ export class ServiceEventForwarder extends Construct {
     );
 
     this.providers = this.regionProviders(props);
+    const rules: { [region: string]: StaxEventRule } = {};
+    for (const region of this.regions) {
+      rules[region] = new StaxEventRule(this, region, {
+        bus: this.defaultBus(region),
+        eventPattern: props.eventPattern,
+        ruleName: props.ruleName,
+        description: props.description ?? `Forward AWS service events to ${this.destination.staticArn}`,
+        tags: props.tags,
+      });
+    }
+    // The role is trusted for exactly these rules. Their ARNs are written out (commercial
+    // partition, like the buses') rather than referred to, so the plan shows the trust in full.
     const roleRegion = this.regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : this.regions[0];
     const role = new ServiceRole(this, "Role", {
       provider: this.providers[roleRegion],
       sourceAccount: this.accountId,
+      sourceArns: this.regions.map(
+        (region) => `arn:aws:events:${region}:${this.accountId}:rule/${rules[region].ruleName}`,
+      ),
       actions: ["events:PutEvents"],
       resources: [this.destination.eventBusArn],
     });
@@ -98,17 +114,7 @@ export class ServiceEventForwarder extends Construct {
       retryPolicy: props.retryPolicy,
       deadLetterQueue: props.deadLetterQueue === false ? false : undefined,
     });
-    const rules: { [region: string]: StaxEventRule } = {};
-    for (const region of this.regions) {
-      rules[region] = new StaxEventRule(this, region, {
-        bus: this.defaultBus(region),
-        eventPattern: props.eventPattern,
-        ruleName: props.ruleName,
-        description: props.description ?? `Forward AWS service events to ${this.destination.staticArn}`,
-        tags: props.tags,
-        targets: [target],
-      });
-    }
+    for (const region of this.regions) rules[region].addTarget(target);
     this.rules = rules;
 
     if (

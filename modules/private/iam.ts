@@ -73,20 +73,29 @@ export function denyInsecureTransportStatement(actionWildcard: string, resources
 }
 
 /**
- * Trust policy letting a service assume a role, scoped with `aws:SourceAccount` and/or
- * `aws:SourceArn` (at least one must be given: an unscoped trust is a confused-deputy risk).
+ * Trust policy letting a service assume a role, scoped with both `aws:SourceAccount` and
+ * `aws:SourceArn` (confused-deputy protection): exact ARNs (`ArnEquals`), or, where the exact
+ * ARNs cannot be referred to, patterns over names the library chose (`ArnLike`).
  */
 export function serviceTrustPolicy(opts: {
   readonly service: string;
-  readonly sourceAccount?: string;
+  readonly sourceAccount: string;
   readonly sourceArns?: readonly string[];
+  readonly sourceArnPatterns?: readonly string[];
 }): string {
-  const condition: Record<string, Record<string, string | readonly string[]>> = {};
-  if (opts.sourceAccount) condition.StringEquals = { "aws:SourceAccount": opts.sourceAccount };
+  const condition: Record<string, Record<string, string | readonly string[]>> = {
+    StringEquals: { "aws:SourceAccount": opts.sourceAccount },
+  };
   if (opts.sourceArns && opts.sourceArns.length > 0)
     condition.ArnEquals = { "aws:SourceArn": oneOrMany(opts.sourceArns) };
-  if (Object.keys(condition).length === 0)
-    throw new Error(`trust policy for ${opts.service} needs a source account or source ARNs`);
+  if (opts.sourceArnPatterns && opts.sourceArnPatterns.length > 0)
+    condition.ArnLike = { "aws:SourceArn": oneOrMany(opts.sourceArnPatterns) };
+  if (!opts.sourceAccount || (!condition.ArnEquals && !condition.ArnLike))
+    throw new Error(`trust policy for ${opts.service} needs a source account and source ARNs (or ARN patterns)`);
+  if (condition.ArnEquals && condition.ArnLike)
+    throw new Error(
+      `trust policy for ${opts.service}: give source ARNs or ARN patterns, not both (they would both apply)`,
+    );
   return policyDocument([
     { Effect: "Allow", Principal: { Service: opts.service }, Action: "sts:AssumeRole", Condition: condition },
   ]);

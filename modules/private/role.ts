@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { policyDocument, serviceTrustPolicy } from "./iam";
+import { PolicyStatement, policyDocument, serviceTrustPolicy } from "./iam";
 import { physicalName } from "./naming";
 
 /** Actions a {@link ServiceRole} allows on named resources. */
@@ -11,16 +11,24 @@ export interface ServiceRoleGrant {
   readonly actions: readonly string[];
   /** The named resources. */
   readonly resources: readonly string[];
+  /** Conditions of the grant, e.g. `{ StringEquals: { "kms:ViaService": "s3.<region>.amazonaws.com" } }`. @default - none */
+  readonly condition?: PolicyStatement["Condition"];
 }
 
 /** Options of {@link ServiceRole}. */
 export interface ServiceRoleProps {
   /** Service that assumes the role. @default "events.amazonaws.com" */
   readonly service?: string;
-  /** Account whose resources may assume it (`aws:SourceAccount`). @default - not checked (then sourceArns must be given) */
-  readonly sourceAccount?: string;
-  /** Resources that may assume it (`aws:SourceArn`). @default - any in sourceAccount */
+  /** Account whose resources may assume it (`aws:SourceAccount`). */
+  readonly sourceAccount: string;
+  /** Resources that may assume it (`aws:SourceArn`, `ArnEquals`). @default - sourceArnPatterns must be given */
   readonly sourceArns?: readonly string[];
+  /**
+   * ARN patterns of the resources that may assume it (`aws:SourceArn`, `ArnLike`), for when the
+   * exact ARNs cannot be referred to; only over names the library chose.
+   * @default - sourceArns must be given
+   */
+  readonly sourceArnPatterns?: readonly string[];
   /** The only actions the role allows (no wildcards). */
   readonly actions: readonly string[];
   /** The named resources those actions are allowed on. */
@@ -37,7 +45,7 @@ export interface ServiceRoleProps {
 
 /**
  * A least-privilege role for a service (EventBridge by default): trust scoped to the source
- * account and/or ARNs, one inline policy allowing only the named actions on the named resources.
+ * account and the source ARNs (confused-deputy protection), one inline policy allowing only the named actions on the named resources.
  */
 export class ServiceRole extends Construct {
   /** ARN of the role. */
@@ -67,6 +75,7 @@ export class ServiceRole extends Construct {
         service: props.service ?? "events.amazonaws.com",
         sourceAccount: props.sourceAccount,
         sourceArns: props.sourceArns,
+        sourceArnPatterns: props.sourceArnPatterns,
       }),
     });
     this.policy = new IamRolePolicy(this, "Policy", {
@@ -74,7 +83,12 @@ export class ServiceRole extends Construct {
       name: "least-privilege",
       role: this.role.id,
       policy: policyDocument(
-        grants.map((g) => ({ Effect: "Allow", Action: [...g.actions], Resource: [...g.resources] })),
+        grants.map((g) => ({
+          Effect: "Allow",
+          Action: [...g.actions],
+          Resource: [...g.resources],
+          ...(g.condition ? { Condition: g.condition } : {}),
+        })),
       ),
     });
     this.roleArn = this.role.arn;

@@ -1,10 +1,10 @@
 /**
- * The catalogue as the schema registry sees it: one entry per catalogued `detail-type`, with its
- * description and its JSON Schema in the draft-04 dialect the registry accepts (`JSONSchemaDraft4`).
- * Everything comes from `modules/events`, so a type added to the catalogue is published without a
- * change here.
+ * The catalogue as the schema registry sees it: one entry per catalogued `detail-type`, of every
+ * category, with its description and its JSON Schema in the draft-04 dialect the registry accepts
+ * (`JSONSchemaDraft4`). Everything comes from `modules/events`, so a type or category added to
+ * the catalogue is published without a change here.
  */
-import { SECURITY_EVENT_TYPES, securityEventSchema, type JsonSchema } from "../events";
+import { STAX_EVENT_TYPES, staxEventSchema, type JsonSchema } from "../events";
 
 /** One catalogued event type, ready to publish. */
 export interface CatalogueSchema {
@@ -18,9 +18,9 @@ export interface CatalogueSchema {
 
 /** Every catalogued event type, in catalogue order. */
 export function catalogueSchemas(): readonly CatalogueSchema[] {
-  return SECURITY_EVENT_TYPES.map((type) => ({
+  return STAX_EVENT_TYPES.map((type) => ({
     detailType: type.detailType,
     description: type.description,
-    schema: securityEventSchema(type.name, { dialect: "draft-04" }),
+    schema: staxEventSchema(type.detailType, { dialect: "draft-04" }),
   }));
 }

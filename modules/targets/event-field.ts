@@ -1,13 +1,14 @@
 import type { SecurityEventDetail, StaxEventDetail } from "../events";
 
-/** Every key of at least one member of the detail union `U`. */
-type KeysOfAny<U> = U extends unknown ? keyof U & string : never;
-
 /** Every key that the `detail` of at least one Stax Security event type has. */
-export type SecurityDetailField = KeysOfAny<SecurityEventDetail>;
+export type SecurityDetailField = SecurityEventDetail extends infer D
+  ? D extends unknown
+    ? keyof D & string
+    : never
+  : never;
 
 /** Every key that the `detail` of at least one catalogued Stax event type (of any category) has. */
-export type StaxDetailField = KeysOfAny<StaxEventDetail>;
+export type StaxDetailField = StaxEventDetail extends infer D ? (D extends unknown ? keyof D & string : never) : never;
 
 /** Longest JSON path EventBridge accepts in an input transformer. */
 export const MAX_INPUT_PATH_LENGTH = 256;
@@ -41,6 +42,11 @@ export function checkJsonPath(where: string, path: string): void {
  * ```ts
  * RuleTargetInput.fromText(`${EventField.fromPath("$.detail.email")} failed to log in`);
  * ```
+ *
+ * A field the event may lack (`meta.user`, `meta.user.email`, the names in `meta`, optional
+ * detail properties): EventBridge creates no variable for a path missing from the event and
+ * leaves it out of the output. Inside a longer string that leaves an empty value; alone as a JSON
+ * value it leaves `"key": ` and the target receives invalid JSON. Put optional fields inside text.
  */
 export class EventField {
   /** The field at a JSON path of the event, e.g. `$.detail.email` (dot and index parts only). */

@@ -4,17 +4,17 @@ import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
-import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
-import { denyInsecureTransportStatement, policyDocument } from "../private/iam";
-import { bucketPrefix, physicalName } from "../private/naming";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { ServiceRole } from "../private/role";
+import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
+import { physicalName } from "../private/naming";
+import { ServiceRole, ServiceRoleGrant } from "../private/role";
+import { deliveryBucket, FirehoseBucketLifecycle, S3AccessLogging } from "./firehose-bucket";
+import { deliveryErrorLogging, FirehoseErrorLogging } from "./firehose-error-logging";
+import { EventsLogGroup } from "./events-log-group";
 import { IDeliveryStream } from "./firehose";
+
+export type { FirehoseBucketLifecycle, S3AccessLogging } from "./firehose-bucket";
+export type { FirehoseErrorLogging } from "./firehose-error-logging";
 
 /** Date partitioning Firehose applies to object keys (UTC, the time Firehose received the record). */
 export const DATE_PARTITION = "year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/";
@@ -42,6 +42,20 @@ export interface FirehoseToS3Props {
   readonly bufferingSizeMiB?: number;
   /** Let `terraform destroy` delete a bucket that still holds objects. @default false */
   readonly forceDestroy?: boolean;
+  /**
+   * Lifecycle rules of the bucket; `false` writes none (every object version and unfinished
+   * upload is then kept forever).
+   * @default - unfinished multipart uploads aborted after 7 days, non-current versions deleted after 90 days, current objects kept
+   */
+  readonly lifecycle?: FirehoseBucketLifecycle | false;
+  /**
+   * Where the stream logs delivery errors; `false` turns error logging off (failed deliveries are
+   * then invisible until records appear under the error prefix).
+   * @default - log group "/aws/kinesisfirehose/<stream name>" kept 365 days, log stream "DestinationDelivery"
+   */
+  readonly errorLogging?: FirehoseErrorLogging | false;
+  /** Server access logs of the bucket, written to a bucket you name. @default - no server access logs */
+  readonly accessLogging?: S3AccessLogging;
   /** Provider (account and region) of the resources. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
   /** Tags on the bucket and stream. @default - no tags */
@@ -51,9 +65,12 @@ export interface FirehoseToS3Props {
 /**
  * A Firehose delivery stream writing to an S3 bucket with secure defaults: public access blocked,
  * bucket-owner-enforced ownership, TLS-only bucket policy, default encryption (SSE-S3, or SSE-KMS
- * with your key), versioning, GZIP-compressed objects of newline-delimited records under a
- * date-partitioned prefix, and failed records under an error prefix. Firehose writes through a role trusted for this stream only and
- * allowed only the S3 (and KMS) actions delivery needs, on this bucket (and key).
+ * with your key), versioning, lifecycle rules (unfinished uploads aborted, old versions expired),
+ * GZIP-compressed objects of newline-delimited records under a date-partitioned prefix, failed
+ * records under an error prefix and delivery errors logged to CloudWatch Logs (kept 365 days).
+ * Server access logs go to a bucket you name, when you name one. Firehose writes through a role
+ * trusted for this stream only and allowed only the S3, KMS (through S3 only) and log actions
+ * delivery needs, on this bucket, key and log stream.
  *
  * Use it as a target with `new FirehoseTarget(firehoseToS3)`.
  */
@@ -66,6 +83,8 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
   public readonly stream: KinesisFirehoseDeliveryStream;
   /** The role Firehose writes to the bucket with. */
   public readonly deliveryRole: IamRole;
+  /** The log group of delivery errors, unless error logging is off. */
+  public readonly errorLogGroup?: EventsLogGroup;
   /** Name of the delivery stream. */
   public readonly streamName: string;
 
@@ -79,49 +98,37 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
     const provider = (this.provider = props.provider);
     this.streamName = props.streamName ?? physicalName(this, { maxLength: 64, illegal: /[^A-Za-z0-9_.-]/g });
 
-    this.bucket = new S3Bucket(this, "Bucket", {
+    this.bucket = deliveryBucket(this, {
       provider,
-      bucket: props.bucketName,
-      bucketPrefix: props.bucketName ? undefined : bucketPrefix(this),
+      bucketName: props.bucketName,
+      kmsKeyArn: props.kmsKeyArn,
       forceDestroy: props.forceDestroy ?? false,
+      lifecycle: props.lifecycle ?? {},
+      accessLogging: props.accessLogging,
       tags: props.tags,
     });
-    const bucket = this.bucket.id;
-    new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
-      provider,
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "Ownership", {
-      provider,
-      bucket,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
-    new S3BucketVersioningA(this, "Versioning", { provider, bucket, versioningConfiguration: { status: "Enabled" } });
-    new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
-      provider,
-      bucket,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: props.kmsKeyArn
-            ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn }
-            : { sseAlgorithm: "AES256" },
-          bucketKeyEnabled: props.kmsKeyArn ? true : undefined,
-        },
-      ],
-    });
     const objects = `${this.bucket.arn}/*`;
-    new S3BucketPolicy(this, "Policy", {
-      provider,
-      bucket,
-      policy: policyDocument([denyInsecureTransportStatement("s3:*", [this.bucket.arn, objects])]),
-    });
-
     const partition = new DataAwsPartition(this, "Partition", { provider }).partition;
     const region = new DataAwsRegion(this, "Region", { provider }).name;
+    const errorLogs =
+      props.errorLogging === false
+        ? undefined
+        : deliveryErrorLogging(this, this.streamName, props.errorLogging ?? {}, provider, props.tags);
+    this.errorLogGroup = errorLogs?.logGroup;
+    const grants: ServiceRoleGrant[] = [];
+    if (props.kmsKeyArn) {
+      // The key only through S3, and only for this bucket's objects (with an S3 Bucket Key the
+      // encryption context is the bucket's ARN, otherwise the object's).
+      grants.push({
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        resources: [props.kmsKeyArn],
+        condition: {
+          StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
+          StringLike: { "kms:EncryptionContext:aws:s3:arn": [this.bucket.arn, objects] },
+        },
+      });
+    }
+    if (errorLogs) grants.push(errorLogs.grant);
     const deliveryRole = new ServiceRole(this, "DeliveryRole", {
       provider,
       service: "firehose.amazonaws.com",
@@ -136,9 +143,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
         "s3:PutObject",
       ],
       resources: [this.bucket.arn, objects],
-      additionalGrants: props.kmsKeyArn
-        ? [{ actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [props.kmsKeyArn] }]
-        : [],
+      additionalGrants: grants,
     });
 
     this.stream = new KinesisFirehoseDeliveryStream(this, "Stream", {
@@ -157,6 +162,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
         bufferingInterval: props.bufferingIntervalSeconds ?? 300,
         bufferingSize: props.bufferingSizeMiB ?? 5,
         kmsKeyArn: props.kmsKeyArn,
+        cloudwatchLoggingOptions: errorLogs?.options ?? { enabled: false },
       },
       tags: props.tags,
       dependsOn: [deliveryRole.policy],

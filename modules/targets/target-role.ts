@@ -1,4 +1,6 @@
+import { Fn } from "cdktf";
 import { IRule, RuleTargetConfig } from "../rule/target";
+import { isUnresolved } from "../private/errors";
 import { ServiceRole } from "../private/role";
 import { bindTargetBase, TargetBaseProps } from "./base";
 
@@ -11,8 +13,8 @@ export interface IRole {
 /**
  * The role a target's block names: the one the user passed, or a new least-privilege role next to
  * the target (`<targetId>Role` under the rule), trusted by EventBridge only for this rule
- * (`aws:SourceArn`, and `aws:SourceAccount` when the rule's account is known) and allowed only
- * `actions` on `resources`.
+ * (`aws:SourceArn`) in its account (`aws:SourceAccount`: the bus's account, or the account field
+ * of the bus's or the rule's ARN) and allowed only `actions` on `resources`.
  */
 export function targetRole(
   rule: IRule,
@@ -23,12 +25,22 @@ export function targetRole(
     grant.role ??
     new ServiceRole(rule, `${targetId}Role`, {
       provider: rule.provider,
-      sourceAccount: rule.accountId,
+      sourceAccount: accountOf(rule),
       sourceArns: [rule.ruleArn],
       actions: grant.actions,
       resources: grant.resources,
     })
   );
+}
+
+/**
+ * The rule's account: the one its bus declares, else the account field of the bus's ARN, else
+ * (both unknown until apply) a Terraform expression reading it from the rule's ARN.
+ */
+function accountOf(rule: IRule): string {
+  if (rule.accountId) return rule.accountId;
+  const fromBus = isUnresolved(rule.eventBusArn) ? undefined : rule.eventBusArn.split(":")[4];
+  return fromBus || Fn.element(Fn.split(":", rule.ruleArn), 4);
 }
 
 /** Options of a target EventBridge delivers to through a role. */

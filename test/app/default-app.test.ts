@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { SECURITY_EVENT_NAMES, SECURITY_EVENT_TYPES } from "../../modules/events";
+import { SECURITY_EVENT_NAMES, STAX_EVENT_TYPES } from "../../modules/events";
 import { buildDefaultApp, readConfig, StaxSecurityEventsStack } from "../../main";
 import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
 import { parsed, refOf, resourcesOf, synthObject } from "../support/synth";
@@ -55,13 +55,13 @@ describe("default app", () => {
     expect(Object.values(resourcesOf(synth, "aws_schemas_registry"))).toHaveLength(1);
     const schemas = Object.values(resourcesOf(synth, "aws_schemas_schema"));
     expect(schemas.map((s) => JSON.parse(s.content).title).sort()).toEqual(
-      SECURITY_EVENT_TYPES.map((t) => t.detailType).sort(),
+      STAX_EVENT_TYPES.map((t) => t.detailType).sort(),
     );
     for (const s of schemas) {
       expect(s.type).toBe("JSONSchemaDraft4");
       expect(s.registry_name).toBe(refOf(stack.schemaRegistry!.registry, "name"));
       expect(s.description).toBe(
-        SECURITY_EVENT_TYPES.find((t) => t.detailType === JSON.parse(s.content).title)?.description,
+        STAX_EVENT_TYPES.find((t) => t.detailType === JSON.parse(s.content).title)?.description,
       );
     }
   });
@@ -158,7 +158,7 @@ describe("default app", () => {
     it("plans the schema registry with one JSONSchemaDraft4 schema per catalogued type", () => {
       const [registry] = plannedOfType(plan, "aws_schemas_registry");
       const schemas = plannedOfType(plan, "aws_schemas_schema");
-      expect(schemas).toHaveLength(SECURITY_EVENT_TYPES.length);
+      expect(schemas).toHaveLength(STAX_EVENT_TYPES.length);
       for (const s of schemas) {
         expect(s.values.registry_name).toBe(registry.values.name);
         expect(s.values.type).toBe("JSONSchemaDraft4");

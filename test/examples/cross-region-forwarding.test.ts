@@ -41,12 +41,21 @@ describe("example: cross-region forwarding", () => {
     const providerByAddress = (): Map<string, string> =>
       new Map(plan.configuration.root_module.resources.map((r: any) => [r.address, r.provider_config_key]));
 
-    it("plans one role for the account, allowed only PutEvents on the aggregation bus", () => {
+    it("plans one role for the account, allowed only PutEvents on the aggregation bus, trusted for its rules", () => {
       const roles = plannedOfType(plan, "aws_iam_role");
       expect(roles).toHaveLength(1);
+      const rules = plannedOfType(plan, "aws_cloudwatch_event_rule").filter(
+        (r) => r.values.event_bus_name === "default",
+      );
       expect(JSON.parse(roles[0].values.assume_role_policy).Statement[0].Condition).toEqual({
         StringEquals: { "aws:SourceAccount": EXAMPLE.securityAccountId },
+        ArnEquals: {
+          "aws:SourceArn": expect.arrayContaining(rules.map((r) => expect.stringMatching(`:rule/${r.values.name}$`))),
+        },
       });
+      expect(
+        JSON.parse(roles[0].values.assume_role_policy).Statement[0].Condition.ArnEquals["aws:SourceArn"],
+      ).toHaveLength(rules.length);
       expect(plannedOfType(plan, "aws_iam_role_policy")).toHaveLength(1);
     });
 

@@ -15,7 +15,7 @@ describe("example: firehose-to-s3", () => {
     expect(synth).toMatchSnapshot();
   });
 
-  it("lets the rule put records only on its stream, and Firehose write only to its bucket", () => {
+  it("lets the rule put records only on its stream, and Firehose write only to its bucket and error log", () => {
     expect(roles).toHaveLength(2);
     const [eventsRole] = roles.find(
       ([, r]) => parsed(r.assume_role_policy).Statement[0].Principal.Service === "events.amazonaws.com",
@@ -32,12 +32,19 @@ describe("example: firehose-to-s3", () => {
         ],
       },
     ]);
-    const s3 = policyOfRole(firehoseRole).Statement;
-    expect(s3).toHaveLength(1);
-    expect(s3[0].Resource).toEqual([
+    const [s3, logs, ...others] = policyOfRole(firehoseRole).Statement;
+    expect(others).toEqual([]);
+    expect(s3.Resource).toEqual([
       expect.stringMatching(/^\$\{aws_s3_bucket\.SecurityEventArchive_Bucket_.*\.arn\}$/),
       expect.stringMatching(/^\$\{aws_s3_bucket\.SecurityEventArchive_Bucket_.*\.arn\}\/\*$/),
     ]);
+    expect(logs).toEqual({
+      Effect: "Allow",
+      Action: ["logs:PutLogEvents"],
+      Resource: [
+        expect.stringMatching(/^\$\{aws_cloudwatch_log_stream\.SecurityEventArchive_ErrorLogStream_.*\.arn\}$/),
+      ],
+    });
   });
 
   describeWithTerraform("with terraform", () => {

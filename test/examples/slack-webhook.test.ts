@@ -22,10 +22,17 @@ describe("example: slack-webhook", () => {
     expect(synth.output).toBeUndefined();
   });
 
-  it("sends failed logins, identity changes and API-token lifecycle to Slack, and everything to one log group", () => {
+  it("sends failed logins, identity changes, API-token lifecycle, failed account operations and new event types to Slack, and every Security event to one log group", () => {
     const targets = Object.values<any>(synth.resource.aws_cloudwatch_event_target);
     const destination = "${aws_cloudwatch_event_api_destination.SlackAlerts_Destination_";
-    expect(targets.filter((t) => t.arn.startsWith(destination))).toHaveLength(3);
+    expect(targets.filter((t) => t.arn.startsWith(destination))).toHaveLength(5);
+    const patterns = Object.values<any>(synth.resource.aws_cloudwatch_event_rule).map((r) => parsed(r.event_pattern));
+    expect(patterns).toContainEqual({
+      source: ["aws.partner/stax.io/123456789012/security-events"],
+      "detail-type": ["AccountManagement: AccountCreateEvent", "AccountManagement: AccountUpdateEvent"],
+      detail: { status: ["FAILED"] },
+    });
+    expect(patterns.filter((p) => p["detail-type"][0]["anything-but"]?.length === 22)).toHaveLength(1);
     expect(targets.filter((t) => t.arn.startsWith("${aws_cloudwatch_log_group."))).toHaveLength(1);
     const statements = parsed(onlyResource(synth, "aws_cloudwatch_log_resource_policy").policy_document).Statement;
     expect(statements).toEqual([
@@ -64,12 +71,10 @@ describe("example: slack-webhook", () => {
     });
 
     it("plans one least-privilege role per Slack rule and no role for the log group target", () => {
-      expect(plannedOfType(plan, "aws_iam_role")).toHaveLength(3);
-      expect(plannedOfType(plan, "aws_iam_role_policy").map((p) => p.values.name)).toEqual([
-        "least-privilege",
-        "least-privilege",
-        "least-privilege",
-      ]);
+      expect(plannedOfType(plan, "aws_iam_role")).toHaveLength(5);
+      expect(plannedOfType(plan, "aws_iam_role_policy").map((p) => p.values.name)).toEqual(
+        Array(5).fill("least-privilege"),
+      );
       const logTarget = plannedOfType(plan, "aws_cloudwatch_event_target").find((t) =>
         t.address.startsWith("aws_cloudwatch_event_target.AllSecurityEvents"),
       )!;
@@ -87,7 +92,7 @@ describe("example: slack-webhook", () => {
 
     it("plans every target with a retry policy and the dead-letter queue", () => {
       const targets = plannedOfType(plan, "aws_cloudwatch_event_target");
-      expect(targets).toHaveLength(4);
+      expect(targets).toHaveLength(6);
       for (const t of targets) {
         expect(t.values.retry_policy).toEqual([{ maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 }]);
         const change = plan.resource_changes.find((c: any) => c.address === t.address);

@@ -78,7 +78,14 @@ describe("OrganizationForwarding", () => {
         Effect: "Allow",
         Principal: { Service: "events.amazonaws.com" },
         Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } } },
+        Condition: {
+          StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+          ArnEquals: {
+            "aws:SourceArn": ["eu-west-1", "us-east-1", "ap-southeast-2"].map((region) => ({
+              "Fn::Sub": `arn:\${AWS::Partition}:events:${region}:\${AWS::AccountId}:rule/test-OrgForwarding`,
+            })),
+          },
+        },
       },
     ]);
     expect(role.Properties.Policies[0].PolicyDocument.Statement).toEqual([

@@ -47,8 +47,8 @@ describe("ServiceEventForwarder", () => {
     }
   });
 
-  it("shares ONE role allowed only events:PutEvents on the destination, trusted by EventBridge in the source account", () => {
-    const { stack } = forward();
+  it("shares ONE role allowed only events:PutEvents on the destination, trusted by EventBridge for its rules only", () => {
+    const { stack, forwarder } = forward();
     const synth = synthObject(stack);
     const role = onlyResource(synth, "aws_iam_role");
     expect(providerOf(role)).toBe("aws.Forwarder-us-east-1");
@@ -57,7 +57,14 @@ describe("ServiceEventForwarder", () => {
         Effect: "Allow",
         Principal: { Service: "events.amazonaws.com" },
         Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": MEMBER } },
+        Condition: {
+          StringEquals: { "aws:SourceAccount": MEMBER },
+          ArnEquals: {
+            "aws:SourceArn": ["us-east-1", "eu-west-1", "ap-southeast-2"].map(
+              (r) => `arn:aws:events:${r}:${MEMBER}:rule/${forwarder.rules[r].ruleName}`,
+            ),
+          },
+        },
       },
     ]);
     expect(parsed(onlyResource(synth, "aws_iam_role_policy").policy).Statement).toEqual([

@@ -1,8 +1,8 @@
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import { SECURITY_EVENT_TYPES } from "../../modules/events";
+import { STAX_EVENT_TYPES } from "../../modules/events";
 import { MAX_SCHEMA_CONTENT_LENGTH, MAX_SCHEMA_DESCRIPTION_LENGTH, StaxSchemaRegistry } from "../../modules/schemas";
-import { allSampleEvents } from "../support/fixtures";
+import { allStaxSampleEvents, variantEvents } from "../support/fixtures";
 import { onlyResource, refOf, resourcesOf, synthObject, testStack } from "../support/synth";
 
 function synthRegistry(props: ConstructorParameters<typeof StaxSchemaRegistry>[2] = {}) {
@@ -23,11 +23,14 @@ describe("StaxSchemaRegistry", () => {
     expect(registry.registryName).toBe("test-StaxSchemas");
   });
 
-  it("publishes one JSONSchemaDraft4 schema per catalogued type, in the registry, with the catalogue's description", () => {
-    expect(schemas).toHaveLength(SECURITY_EVENT_TYPES.length);
-    expect(Object.keys(registry.schemas)).toEqual(SECURITY_EVENT_TYPES.map((t) => t.detailType));
-    for (const type of SECURITY_EVENT_TYPES) {
-      const schema = schemas.find((s) => s.name === `Security.${type.name}`);
+  it("publishes one JSONSchemaDraft4 schema per catalogued type of every category, with the catalogue's description", () => {
+    expect(schemas).toHaveLength(22); // 20 Security and 2 AccountManagement types
+    expect(schemas.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["AccountManagement.AccountCreateEvent", "AccountManagement.AccountUpdateEvent"]),
+    );
+    expect(Object.keys(registry.schemas)).toEqual(STAX_EVENT_TYPES.map((t) => t.detailType));
+    for (const type of STAX_EVENT_TYPES) {
+      const schema = schemas.find((s) => s.name === `${type.staxEventType}.${type.name}`);
       expect(schema).toMatchObject({
         registry_name: refOf(registry.registry, "name"),
         type: "JSONSchemaDraft4",
@@ -42,7 +45,8 @@ describe("StaxSchemaRegistry", () => {
   it("publishes schemas that a draft-04 validator accepts and that every sample event satisfies", () => {
     const ajv = new Ajv({ allErrors: true });
     addFormats(ajv);
-    for (const event of allSampleEvents()) {
+    const events = [...allStaxSampleEvents(), ...variantEvents().map(([, event]) => event)];
+    for (const event of events) {
       const schema = schemas.find((s) => s.name === StaxSchemaRegistry.schemaName(event["detail-type"]));
       const validate = ajv.compile(JSON.parse(schema.content));
       expect({ type: event["detail-type"], valid: validate(event), errors: validate.errors ?? [] }).toEqual({
@@ -83,7 +87,7 @@ describe("StaxSchemaRegistry", () => {
 
   it("refuses a detail-type the catalogue does not know, listing the known ones", () => {
     expect(() => synthRegistry({ detailTypes: ["UserCreateEvent"] })).toThrow(
-      /^test\/StaxSchemas: detail-type 'UserCreateEvent' is not in the Stax catalogue\. Known detail-types: Security: UserAuthenticationEvent, .*Security: ApiTokenDeleteEvent\.$/,
+      /^test\/StaxSchemas: detail-type 'UserCreateEvent' is not in the Stax catalogue\. Known detail-types: Security: UserAuthenticationEvent, .*AccountManagement: AccountUpdateEvent\.$/,
     );
     expect(() => synthRegistry({ detailTypes: [] })).toThrow(
       "test/StaxSchemas: detailTypes is empty; leave it out to publish every catalogued type, or name at least one.",

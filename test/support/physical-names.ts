@@ -36,6 +36,7 @@ const PARENT_SCOPED = [
   /^aws_iam_role_policy$/,
   /^aws_iam_role_policy_attachment$/,
   /^aws_cloudwatch_event_target$/,
+  /^aws_cloudwatch_log_stream$/,
   /^aws_lambda_permission$/,
   /^aws_s3_bucket_.+/,
   /^aws_sqs_queue_(redrive_)?policy$/,

@@ -88,7 +88,7 @@ describe("FirehoseToS3", () => {
     expect(onlyResource(synth, "aws_s3_bucket").bucket_prefix).toBe("test-archive-");
   });
 
-  it("gives Firehose a role scoped to this bucket (and its key), trusted only for this stream", () => {
+  it("gives Firehose a role scoped to this bucket, its key (through S3 only) and its error log, trusted only for this stream", () => {
     const { synth, archive } = build({ kmsKeyArn: KEY_ARN });
     const role = roleOf(synth, refOf(archive.deliveryRole, "arn"));
     expect(role.policies[0].Statement).toEqual([
@@ -104,7 +104,24 @@ describe("FirehoseToS3", () => {
         ],
         Resource: [refOf(archive.bucket, "arn"), `${refOf(archive.bucket, "arn")}/*`],
       },
-      { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [KEY_ARN] },
+      {
+        Effect: "Allow",
+        Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+        Resource: [KEY_ARN],
+        Condition: {
+          StringEquals: {
+            "kms:ViaService": expect.stringMatching(/^s3\.\$\{data\.aws_region\..*\.name\}\.amazonaws\.com$/),
+          },
+          StringLike: {
+            "kms:EncryptionContext:aws:s3:arn": [refOf(archive.bucket, "arn"), `${refOf(archive.bucket, "arn")}/*`],
+          },
+        },
+      },
+      {
+        Effect: "Allow",
+        Action: ["logs:PutLogEvents"],
+        Resource: [expect.stringMatching(/^\$\{aws_cloudwatch_log_stream\.Archive_ErrorLogStream_.*\.arn\}$/)],
+      },
     ]);
     expect(role.trust.Statement[0]).toMatchObject({
       Principal: { Service: "firehose.amazonaws.com" },
