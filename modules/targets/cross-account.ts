@@ -77,20 +77,21 @@ export interface CrossAccountRole {
  * `action` on `resourceArn`.
  */
 export function crossAccountRole(rule: IRule, targetId: string, action: string, resourceArn: string): CrossAccountRole {
-  const here = rulePlace(rule);
+  const { account, region } = rulePlace(rule);
+  const unknown = (): never =>
+    fail(
+      rule,
+      `${targetId}: a target in another account admits the rule's role by its ARN, which needs the rule's account, region and role name at synth. Pass accountId to the bus and set region on its provider.`,
+    );
+  if (!region || !account) return unknown();
   const role = new ServiceRole(rule, `${targetId}Role`, {
     provider: rule.provider,
-    sourceAccount: here.account,
+    sourceAccount: account,
     sourceArns: [rule.ruleArn],
     actions: [action],
     resources: [resourceArn],
   });
   const name = role.role.nameInput;
-  if (!here.region || !here.account || !name || isUnresolved(name)) {
-    return fail(
-      rule,
-      `${targetId}: a target in another account admits the rule's role by its ARN, which needs the rule's account, region and role name at synth. Pass accountId to the bus and set region on its provider.`,
-    );
-  }
-  return { roleArn: role.roleArn, literalRoleArn: `arn:${partitionOf(here.region)}:iam::${here.account}:role/${name}` };
+  if (!name || isUnresolved(name)) return unknown();
+  return { roleArn: role.roleArn, literalRoleArn: `arn:${partitionOf(region)}:iam::${account}:role/${name}` };
 }
