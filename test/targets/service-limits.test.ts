@@ -107,7 +107,12 @@ describe("service limits are computed at synth, with a fallback", () => {
       { length: 60 },
       (_, i) => `arn:aws:events:ap-southeast-2:${MANY_RULES_ACCOUNT}:event-bus/${"b".repeat(150)}-${i}`,
     );
-    new ServiceRole(stack, "Big", { sourceAccount: MANY_RULES_ACCOUNT, actions: ["events:PutEvents"], resources });
+    new ServiceRole(stack, "Big", {
+      sourceAccount: MANY_RULES_ACCOUNT,
+      sourceArns: [`arn:aws:events:ap-southeast-2:${MANY_RULES_ACCOUNT}:rule/forward`],
+      actions: ["events:PutEvents"],
+      resources,
+    });
     expect(() => Testing.synth(stack, true)).toThrow(
       /\[stax-many-rules\/Big\] the role's inline policy is estimated at \d+ characters .*; IAM allows 10240 for all inline policies of a role\./,
     );
