@@ -3,7 +3,17 @@ const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
   {
-    ignores: ["node_modules/", ".pack-test-*/", "dist/", "cdktf.out/", "docs/", "coverage/", "**/*.js"],
+    ignores: [
+      "node_modules/",
+      ".pack-test-*/",
+      "dist/",
+      "build/",
+      "artifacts/",
+      "cdktf.out/",
+      "docs/",
+      "coverage/",
+      "**/*.js",
+    ],
   },
   ...tseslint.configs.recommended,
   {

@@ -8,7 +8,9 @@
  * - an EventBridge schema registry with the JSON Schema of every catalogued event type;
  * - CloudWatch alarms on every rule and dead-letter queue, notifying an encrypted SNS topic.
  *
- * Configuration (environment variable, else the `context` of cdktf.json, else the example value):
+ * Configuration (environment variable, else the `context` of cdktf.json, else the example value;
+ * run directly, as `npm run synth` does, the app reads cdktf.json itself and prints where it wrote
+ * each stack and every warning, as the cdktf CLI would):
  * | setting | env | context key | default |
  * | --- | --- | --- | --- |
  * | Stax logging account id | `STAX_ACCOUNT_ID` | `staxAccountId` | `123456789012` |
@@ -16,11 +18,13 @@
  * | AWS region | `STAX_REGION` | `staxRegion` | `ap-southeast-2` |
  * | stack name | `STAX_STACK_NAME` | `staxStackName` | `stax-security-events` |
  */
+import * as path from "path";
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SECURITY_EVENT_NAMES } from "./modules/events";
 import { SecureQueue, SqsTarget, StaxDeliveryAlarms, StaxEventBus, StaxEventRule, StaxSchemaRegistry } from "./modules";
+import { cdktfJsonContext, synthReport } from "./scripts/synth-report";
 
 /** Settings of the default app. */
 export interface DefaultAppConfig {
@@ -136,8 +140,22 @@ export function buildDefaultApp(app: App, env: NodeJS.ProcessEnv = process.env):
   return new StaxSecurityEventsStack(app, readConfig(app, env));
 }
 
-if (require.main === module) {
-  const app = new App();
-  buildDefaultApp(app);
+/**
+ * Synthesizes the default app as `npm run synth` does, with the context of `cdktfJson`, and
+ * returns what to print: where each stack was written and every warning.
+ */
+export function synthDefaultApp(
+  cdktfJson = path.join(__dirname, "cdktf.json"),
+  env: NodeJS.ProcessEnv = process.env,
+  outdir?: string,
+): string[] {
+  const app = new App({ context: cdktfJsonContext(cdktfJson), outdir });
+  buildDefaultApp(app, env);
   app.synth();
+  return synthReport(app);
+}
+
+if (require.main === module) {
+  // eslint-disable-next-line no-console -- the app's report, as the cdktf CLI prints it
+  for (const line of synthDefaultApp()) console.log(line);
 }

@@ -8,5 +8,6 @@ export * from "./bus";
 export * from "./rule";
 export * from "./targets";
 export * from "./forwarding";
+export * from "./audit";
 export * from "./schemas";
 export * from "./alarms";

@@ -9,7 +9,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { App, TerraformStack } from "cdktf";
+import { App } from "cdktf";
+import { cdktfJsonContext, synthReport } from "./synth-report";
 
 const ROOT = path.resolve(__dirname, "..");
 /** The examples directory. */
@@ -41,18 +42,21 @@ export function exampleNames(): string[] {
     .sort();
 }
 
-/** Synthesizes one example into `<outRoot>/<name>` and returns the paths of its stack files. */
+/**
+ * Synthesizes one example into `<outRoot>/<name>` with the context of its cdktf.json, and returns
+ * where each stack was written, with its warnings (see synth-report.ts).
+ */
 export function synthExample(name: string, outRoot = path.join(ROOT, "cdktf.out", "examples")): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const build = builderOf(name, require(path.join(EXAMPLES, name, "main.ts")));
   const outdir = path.join(outRoot, name);
   fs.rmSync(outdir, { recursive: true, force: true });
   fs.mkdirSync(outdir, { recursive: true });
-  const app = new App({ outdir, context: { cdktfJsonPath: path.join(EXAMPLES, name, "cdktf.json") } });
+  const cdktfJsonPath = path.join(EXAMPLES, name, "cdktf.json");
+  const app = new App({ outdir, context: { ...cdktfJsonContext(cdktfJsonPath), cdktfJsonPath } });
   build(app);
   app.synth();
-  const stacks = app.node.children.filter((child): child is TerraformStack => child instanceof TerraformStack);
-  return stacks.map((stack) => path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"));
+  return synthReport(app, ROOT);
 }
 
 if (require.main === module) {
@@ -61,6 +65,6 @@ if (require.main === module) {
   for (const name of names) {
     if (!exampleNames().includes(name))
       throw new Error(`no example '${name}'; the examples are: ${exampleNames().join(", ")}`);
-    for (const file of synthExample(name)) console.log(path.relative(ROOT, file));
+    for (const line of synthExample(name)) console.log(line);
   }
 }

@@ -33,6 +33,22 @@ export function cloudWatchAlarmsKeyPolicyStatement(sourceAccount: string, alarmA
   };
 }
 
+/**
+ * The ARNs of the alarms of `accountId` whose names start with `alarmNamePrefix`, in any region
+ * (an alarm only ever notifies a topic of its own region). The partition comes from a literal
+ * `partition`, or else from a `data.aws_partition` created under `scope` (no AWS call).
+ */
+export function alarmArnPattern(
+  scope: Construct,
+  accountId: string,
+  alarmNamePrefix: string,
+  provider?: TerraformProvider,
+  partition?: string,
+): string {
+  const part = partition ?? new DataAwsPartition(scope, "Partition", { provider }).partition;
+  return `arn:${part}:cloudwatch:*:${accountId}:alarm:${alarmNamePrefix}*`;
+}
+
 /** Properties of an {@link AlarmTopic}. */
 export interface AlarmTopicProps {
   /** 12-digit id of the account of the topic and of the alarms that publish to it. */
@@ -68,8 +84,7 @@ export class AlarmTopic extends Construct implements ITopic {
     checkAccountId(this, "accountId", props.accountId);
     const provider = (this.provider = props.provider);
     const partition = new DataAwsPartition(this, "Partition", { provider }).partition;
-    // Alarms and their topic share a region (CloudWatch only notifies topics of its own region).
-    const alarmArns = `arn:${partition}:cloudwatch:*:${props.accountId}:alarm:${props.alarmNamePrefix}*`;
+    const alarmArns = alarmArnPattern(this, props.accountId, props.alarmNamePrefix, provider, partition);
 
     this.key = new KmsKey(this, "Key", {
       provider,

@@ -5,7 +5,8 @@ import type { IRule } from "../rule/target";
 import type { ITopic } from "../targets/sns";
 import { checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName, shortHash } from "../private/naming";
-import { AlarmTopic } from "./alarm-topic";
+import { TopicPolicy } from "../targets/topic-policy";
+import { AlarmTopic, alarmArnPattern } from "./alarm-topic";
 import {
   DEAD_LETTER_ALARM_KINDS,
   DELIVERY_METRICS,
@@ -23,15 +24,17 @@ const PREFIX = /^[A-Za-z0-9_.-]{1,100}$/;
 /** Properties of {@link StaxDeliveryAlarms}. */
 export interface StaxDeliveryAlarmsProps {
   /**
-   * 12-digit id of the account the alarms live in; the new topic's key and topic policies admit
-   * only this account's alarms. Required unless you pass `topic`.
-   * @default - none
+   * 12-digit id of the account the alarms live in; the key and topic policies admit only this
+   * account's alarms. Required unless you pass a `topic` whose ARN is a literal (its account is used).
+   * @default - the account of `topic`'s ARN
    */
   readonly accountId?: string;
   /**
-   * Topic the alarms notify. Its policy must let `cloudwatch.amazonaws.com` publish, and if it is
+   * Topic the alarms notify. The grant that lets these alarms publish goes into the topic's single
+   * policy like any target's: written when the topic is in the app (`Topic.fromResource`), printed
+   * as a synthesis warning for a topic known only by ARN (unless `managePolicy`). If it is
    * encrypted, its customer-managed key must let CloudWatch use it (`cloudWatchAlarmsKeyPolicyStatement`);
-   * the AWS-managed `alias/aws/sns` key cannot work.
+   * the AWS-managed `alias/aws/sns` key cannot work and is refused.
    * @default - a new topic encrypted with a new customer-managed KMS key (rotated yearly)
    */
   readonly topic?: ITopic;
@@ -113,6 +116,7 @@ export class StaxDeliveryAlarms extends Construct {
     if (props.topic) {
       checkTopicKey(this, props.topic);
       this.topicArn = props.topic.topicArn;
+      this.allowPublishTo(props.topic, props.accountId);
     } else {
       if (props.accountId === undefined) {
         fail(
@@ -133,6 +137,20 @@ export class StaxDeliveryAlarms extends Construct {
     for (const rule of props.rules ?? []) this.watchRule(rule);
     for (const queue of props.deadLetterQueues ?? []) this.watchDeadLetterQueue(queue);
     for (const stream of props.deliveryStreams ?? []) this.watchDeliveryStream(stream);
+  }
+
+  /** Lets these alarms publish to a topic of yours: account and partition from `accountId` or the topic's ARN. */
+  private allowPublishTo(topic: ITopic, accountId: string | undefined): void {
+    const arn = isUnresolved(topic.topicArn) ? undefined : /^arn:([^:]+):sns:[^:]*:(\d{12}):/.exec(topic.topicArn);
+    const account = accountId ?? arn?.[2];
+    if (account === undefined) {
+      fail(
+        this,
+        "pass accountId with a topic given as a reference: it scopes the topic policy's grant to this account's alarms.",
+      );
+    }
+    const pattern = alarmArnPattern(this, account, `${this.alarmNamePrefix}-`, this.provider, arn?.[1]);
+    TopicPolicy.of(this, topic).allowPublish("AllowCloudWatchAlarms", "cloudwatch.amazonaws.com", pattern);
   }
 
   /** The alarms created so far, in the order they were added. */

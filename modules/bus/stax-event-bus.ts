@@ -3,11 +3,13 @@ import { TerraformProvider } from "cdktf";
 import { CloudwatchEventArchive } from "@cdktf/provider-aws/lib/cloudwatch-event-archive";
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelectors } from "../pattern/selectors";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { currentRegionName } from "../private/provider-compat";
 import { claimPartnerSource } from "../private/wiring";
+import type { IQueue } from "../targets/queue";
+import { busDeadLetterQueue } from "./bus-dead-letter";
 import { IEventBus } from "./event-bus";
 
 /** Archive settings of a {@link StaxEventBus}. */
@@ -40,10 +42,18 @@ export interface StaxEventBusProps {
   readonly archive?: StaxEventBusArchiveProps | false;
   /**
    * Customer-managed KMS key (ARN, id or alias) that encrypts events on a bus this construct
-   * creates. The key policy must allow `events.amazonaws.com` kms:Decrypt and kms:GenerateDataKey.
+   * creates. Its key policy must include `eventBridgeBusKeyPolicyStatements(<bus ARN>, <account>)`
+   * (kms:Decrypt, kms:GenerateDataKey and kms:DescribeKey for `events.amazonaws.com`, scoped to
+   * this bus). AWS managed keys (`alias/aws/...`) are refused.
    * @default - an AWS owned key
    */
   readonly kmsKeyIdentifier?: string;
+  /**
+   * Dead-letter queue for the events EventBridge cannot encrypt or decrypt with the bus's key
+   * (`dead_letter_config` of the bus): a standard queue of yours, or `false` for none.
+   * @default - with kmsKeyIdentifier, a SecureQueue `<id>/DeadLetterQueue` (SSE-SQS, 14 days); without, none
+   */
+  readonly deadLetterQueue?: IQueue | false;
   /** Provider (account and region) of the bus. @default - the stack's default AWS provider */
   readonly provider?: TerraformProvider;
   /** Tags on the resources this construct creates. @default - no tags */
@@ -80,6 +90,8 @@ export class StaxEventBus extends Construct implements IEventBus {
   public readonly bus?: CloudwatchEventBus;
   /** The archive, unless it was turned off. */
   public readonly archive?: CloudwatchEventArchive;
+  /** The bus's dead-letter queue for events that fail encryption or decryption, when it has one. */
+  public readonly deadLetterQueue?: IQueue;
   /** Typed selectors and presets for Stax Security events from this bus's source. */
   public readonly securityEvents: SecurityEventSelectors;
   /** Typed selectors and presets for Stax AccountManagement events from this bus's source. */
@@ -106,8 +118,8 @@ export class StaxEventBus extends Construct implements IEventBus {
     if (!this.adopted) claimPartnerSource(this, this.partnerEventSourceName, props.provider);
     if (this.adopted) {
       const partition = new DataAwsPartition(this, "Partition", { provider: props.provider });
-      const region = new DataAwsRegion(this, "Region", { provider: props.provider });
-      this.eventBusArn = `arn:${partition.partition}:events:${region.name}:${accountId}:event-bus/${this.eventBusName}`;
+      const region = currentRegionName(this, "Region", props.provider);
+      this.eventBusArn = `arn:${partition.partition}:events:${region}:${accountId}:event-bus/${this.eventBusName}`;
     } else {
       this.bus = new CloudwatchEventBus(this, "Bus", {
         provider: props.provider,
@@ -117,12 +129,16 @@ export class StaxEventBus extends Construct implements IEventBus {
         tags: props.tags,
       });
       this.eventBusArn = this.bus.arn;
+      this.deadLetterQueue = busDeadLetterQueue(this, this.eventBusArn, props);
+      if (this.deadLetterQueue) this.bus.putDeadLetterConfig({ arn: this.deadLetterQueue.queueArn });
     }
-    if (this.adopted && props.kmsKeyIdentifier) {
-      fail(
-        this,
-        "kmsKeyIdentifier is set on an adopted bus; this construct only configures encryption on a bus it creates. Remove kmsKeyIdentifier or set adoptExisting: false.",
-      );
+    for (const prop of ["kmsKeyIdentifier", "deadLetterQueue"] as const) {
+      if (this.adopted && props[prop]) {
+        fail(
+          this,
+          `${prop} is set on an adopted bus; this construct only configures encryption and its dead-letter queue on a bus it creates. Remove ${prop} or set adoptExisting: false.`,
+        );
+      }
     }
 
     if (props.archive !== false) {

@@ -7,6 +7,7 @@ import type { EventPattern } from "../pattern/types";
 import { RetryPolicy } from "../targets/base";
 import { checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { stackSetInstanceRegion } from "../private/provider-compat";
 import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
 import { CloudFormationTemplate, forwardingTemplate } from "./forwarding-template";
 import { checkRegion, checkRegionList, GLOBAL_SERVICES_REGION } from "./regions";
@@ -166,7 +167,7 @@ export class OrganizationForwarding extends Construct {
       instances[region] = new CloudformationStackSetInstance(this, `Instance-${region}`, {
         provider: props.provider,
         stackSetName: this.stackSet.name,
-        region,
+        ...stackSetInstanceRegion(region),
         callAs,
         deploymentTargets: { organizationalUnitIds: [...ous] },
         operationPreferences: { ...preferences.counts, concurrencyMode: preferences.concurrencyMode },

@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudwatchEventArchive } from "@cdktf/provider-aws/lib/cloudwatch-event-archive";
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
 import { CloudwatchEventBusPolicy } from "@cdktf/provider-aws/lib/cloudwatch-event-bus-policy";
@@ -8,6 +7,9 @@ import { IEventBus } from "../bus/event-bus";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { policyDocument, PolicyStatement } from "../private/iam";
 import { physicalName } from "../private/naming";
+import { isAwsProvider } from "../private/resource-type";
+import { busDeadLetterQueue } from "../bus/bus-dead-letter";
+import type { IQueue } from "../targets/queue";
 import type { ForwardingDestination, IForwardingDestination } from "./destination";
 import { checkRegion, eventBusArn } from "./regions";
 
@@ -36,8 +38,19 @@ export interface SecurityEventCollectorProps {
   readonly allowedAccountIds?: readonly string[];
   /** Archive every event on the bus for replay; `false` turns it off. @default { retentionDays: 30 } */
   readonly archive?: CollectorArchiveProps | false;
-  /** Customer-managed KMS key (ARN, id or alias) that encrypts events on the bus. @default - an AWS owned key */
+  /**
+   * Customer-managed KMS key (ARN, id or alias) that encrypts events on the bus. Its key policy
+   * must include `eventBridgeBusKeyPolicyStatements(collector.staticEventBusArn, accountId)`.
+   * AWS managed keys (`alias/aws/...`) are refused.
+   * @default - an AWS owned key
+   */
   readonly kmsKeyIdentifier?: string;
+  /**
+   * Dead-letter queue for the events EventBridge cannot encrypt or decrypt with the bus's key
+   * (`dead_letter_config` of the bus): a standard queue of yours, or `false` for none.
+   * @default - with kmsKeyIdentifier, a SecureQueue `<id>/DeadLetterQueue` (SSE-SQS, 14 days); without, none
+   */
+  readonly deadLetterQueue?: IQueue | false;
   /** Provider of the security account in the home region. @default - the stack's default AWS provider */
   readonly provider?: TerraformProvider;
   /** Tags on the bus and archive. @default - no tags */
@@ -72,6 +85,8 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
   public readonly policy?: CloudwatchEventBusPolicy;
   /** The archive, unless turned off. */
   public readonly archive?: CloudwatchEventArchive;
+  /** The bus's dead-letter queue for events that fail encryption or decryption, when it has one. */
+  public readonly deadLetterQueue?: IQueue;
 
   constructor(scope: Construct, id: string, props: SecurityEventCollectorProps) {
     super(scope, id);
@@ -94,6 +109,8 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     });
     this.eventBusName = this.bus.name;
     this.eventBusArn = this.bus.arn;
+    this.deadLetterQueue = busDeadLetterQueue(this, this.eventBusArn, props);
+    if (this.deadLetterQueue) this.bus.putDeadLetterConfig({ arn: this.deadLetterQueue.queueArn });
 
     const statements = this.putEventsStatements(props);
     if (statements.length > 0) {
@@ -185,7 +202,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
   }
 
   private checkProviderRegion(provider: TerraformProvider | undefined, region: string): void {
-    const providerRegion = provider instanceof AwsProvider ? provider.region : undefined;
+    const providerRegion = isAwsProvider(provider) ? provider.region : undefined;
     if (providerRegion !== undefined && !isUnresolved(providerRegion) && providerRegion !== region) {
       fail(
         this,

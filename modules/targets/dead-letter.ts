@@ -1,6 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { IRule } from "../rule/target";
 import { fail } from "../private/errors";
+import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { providerSuffix } from "../private/resource-policy";
 import { IQueue } from "./queue";
 import { QueuePolicy } from "./queue-policy";
@@ -28,6 +29,7 @@ export function grantDeadLetter(rule: IRule, queue: IQueue): string {
       "a FIFO queue cannot be a target's dead-letter queue; EventBridge only supports standard queues there. Pass a standard queue as deadLetterQueue.",
     );
   }
+  checkKeyEventBridgeCanUse(rule, "the dead-letter queue's KMS key", queue.kmsKeyArn, "queue");
   QueuePolicy.of(rule, queue).allowSendMessage("AllowEventBridgeDeadLetters", "events.amazonaws.com", rule);
   return queue.queueArn;
 }

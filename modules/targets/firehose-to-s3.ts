@@ -1,12 +1,12 @@
 import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { currentRegionName } from "../private/provider-compat";
 import { ServiceRole, ServiceRoleGrant } from "../private/role";
 import { deliveryBucket, FirehoseBucketLifecycle, S3AccessLogging } from "./firehose-bucket";
 import { deliveryErrorLogging, FirehoseErrorLogging } from "./firehose-error-logging";
@@ -109,7 +109,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
     });
     const objects = `${this.bucket.arn}/*`;
     const partition = new DataAwsPartition(this, "Partition", { provider }).partition;
-    const region = new DataAwsRegion(this, "Region", { provider }).name;
+    const region = currentRegionName(this, "Region", provider);
     const errorLogs =
       props.errorLogging === false
         ? undefined

@@ -1,6 +1,7 @@
 import { TerraformProvider } from "cdktf";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { bindRoleTarget, RoleTargetProps } from "./target-role";
 
@@ -51,7 +52,13 @@ export class FirehoseTarget implements IRuleTarget {
     stream: IDeliveryStream | KinesisFirehoseDeliveryStream,
     private readonly props: FirehoseTargetProps = {},
   ) {
-    this.stream = stream instanceof KinesisFirehoseDeliveryStream ? DeliveryStream.fromResource(stream) : stream;
+    this.stream = referenceOf("FirehoseTarget", stream, {
+      terraformType: "aws_kinesis_firehose_delivery_stream",
+      referenceField: "deliveryStreamArn",
+      resourceClass: "KinesisFirehoseDeliveryStream",
+      fromArn: "DeliveryStream.fromArn",
+      fromResource: DeliveryStream.fromResource,
+    });
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {

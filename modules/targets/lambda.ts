@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
@@ -81,7 +82,13 @@ export class LambdaTarget implements IRuleTarget {
     fn: ILambdaFunction | LambdaFunction,
     private readonly props: LambdaTargetProps = {},
   ) {
-    this.fn = fn instanceof LambdaFunction ? Lambda.fromResource(fn) : fn;
+    this.fn = referenceOf("LambdaTarget", fn, {
+      terraformType: "aws_lambda_function",
+      referenceField: "functionArn",
+      resourceClass: "LambdaFunction",
+      fromArn: "Lambda.fromArn",
+      fromResource: Lambda.fromResource,
+    });
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {

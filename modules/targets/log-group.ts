@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { fail, isUnresolved } from "../private/errors";
 import { bindTargetBase, TargetBaseProps } from "./base";
@@ -65,7 +66,13 @@ export class LogGroupTarget implements IRuleTarget {
     logGroup: ILogGroup | CloudwatchLogGroup,
     private readonly props: LogGroupTargetProps = {},
   ) {
-    this.logGroup = logGroup instanceof CloudwatchLogGroup ? LogGroup.fromResource(logGroup) : logGroup;
+    this.logGroup = referenceOf("LogGroupTarget", logGroup, {
+      terraformType: "aws_cloudwatch_log_group",
+      referenceField: "logGroupArn",
+      resourceClass: "CloudwatchLogGroup",
+      fromArn: "LogGroup.fromArn",
+      fromResource: LogGroup.fromResource,
+    });
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {

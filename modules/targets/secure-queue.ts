@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { checkRange, fail, isUnresolved } from "../private/errors";
+import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { physicalName } from "../private/naming";
 import { IQueue } from "./queue";
 import { QueuePolicy } from "./queue-policy";
@@ -10,7 +11,19 @@ import { QueuePolicy } from "./queue-policy";
 export interface SecureQueueDeadLetterProps {
   /** Receives of a message before SQS moves it to the dead-letter queue. @default 5 */
   readonly maxReceiveCount?: number;
+  /**
+   * Seconds the dead-letter queue keeps a message, counted from when it was first sent to the
+   * source queue (SQS keeps that time when it moves the message), so it must be longer than the
+   * source queue's retention, or messages expire on arrival.
+   * @default 1209600 (14 days, the maximum)
+   */
+  readonly messageRetentionSeconds?: number;
 }
+
+/** Longest retention SQS allows: 14 days. */
+const MAX_RETENTION = 1209600;
+/** Retention of a queue that has its own dead-letter queue: 4 days (SQS's default), well below the DLQ's 14. */
+const SOURCE_RETENTION = 345600;
 
 /** Properties of a {@link SecureQueue}. */
 export interface SecureQueueProps {
@@ -20,15 +33,20 @@ export interface SecureQueueProps {
   readonly fifo?: boolean;
   /**
    * Customer-managed KMS key that encrypts the queue. Its key policy must let `events.amazonaws.com`
-   * use it (see `eventBridgeKeyPolicyStatement`), or EventBridge cannot deliver.
+   * use it (see `eventBridgeKeyPolicyStatement`), or EventBridge cannot deliver. AWS managed keys
+   * (`alias/aws/sqs`) are refused: EventBridge cannot use them.
    * @default - SQS-managed server-side encryption (SSE-SQS)
    */
   readonly kmsKeyArn?: string;
-  /** Seconds SQS keeps a message. @default 1209600 (14 days, the maximum) */
+  /**
+   * Seconds SQS keeps a message. With its own dead-letter queue, the queue must keep messages
+   * for less time than the dead-letter queue does (see `deadLetterQueue.messageRetentionSeconds`).
+   * @default 345600 (4 days) with the queue's own dead-letter queue (which keeps 14); 1209600 (14 days, the maximum) without
+   */
   readonly messageRetentionSeconds?: number;
   /** Seconds a received message stays invisible to other consumers. @default 30 */
   readonly visibilityTimeoutSeconds?: number;
-  /** The queue's own dead-letter queue for messages consumers fail on; `false` turns it off. @default { maxReceiveCount: 5 } */
+  /** The queue's own dead-letter queue for messages consumers fail on; `false` turns it off. @default { maxReceiveCount: 5, messageRetentionSeconds: 1209600 } */
   readonly deadLetterQueue?: SecureQueueDeadLetterProps | false;
   /** Provider (account and region) of the queue. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
@@ -38,7 +56,8 @@ export interface SecureQueueProps {
 
 /**
  * An SQS queue with secure defaults: encrypted at rest (SSE-SQS unless you give a KMS key),
- * TLS-only queue policy, 14-day retention and a dead-letter queue of its own.
+ * TLS-only queue policy, and a dead-letter queue of its own that keeps messages 14 days, longer
+ * than the queue itself (4 days), so a message moved there does not expire on arrival.
  */
 export class SecureQueue extends Construct implements IQueue {
   public readonly queueArn: string;
@@ -62,17 +81,23 @@ export class SecureQueue extends Construct implements IQueue {
     const suffix = this.fifo ? ".fifo" : "";
     this.queueName = props.queueName ?? physicalName(this, { maxLength: 80, suffix });
     this.checkName(this.queueName, suffix);
-    checkRange(this, "messageRetentionSeconds", props.messageRetentionSeconds, 60, 1209600);
+    checkKeyEventBridgeCanUse(this, "kmsKeyArn", props.kmsKeyArn, "queue");
+    const hasDeadLetterQueue = props.deadLetterQueue !== false;
+    const retention = props.messageRetentionSeconds ?? (hasDeadLetterQueue ? SOURCE_RETENTION : MAX_RETENTION);
+    checkRange(this, "messageRetentionSeconds", retention, 60, MAX_RETENTION);
     checkRange(this, "visibilityTimeoutSeconds", props.visibilityTimeoutSeconds, 0, 43200);
 
     let redrivePolicy: string | undefined;
     if (props.deadLetterQueue !== false) {
       const maxReceiveCount = props.deadLetterQueue?.maxReceiveCount ?? 5;
       checkRange(this, "deadLetterQueue.maxReceiveCount", maxReceiveCount, 1, 1000);
+      const deadLetterRetention = props.deadLetterQueue?.messageRetentionSeconds ?? MAX_RETENTION;
+      this.checkDeadLetterRetention(retention, deadLetterRetention);
       this.deadLetterQueue = new SecureQueue(this, "DeadLetter", {
         queueName: this.deadLetterName(suffix),
         fifo: this.fifo,
         kmsKeyArn: props.kmsKeyArn,
+        messageRetentionSeconds: deadLetterRetention,
         deadLetterQueue: false,
         provider: props.provider,
         tags: props.tags,
@@ -87,7 +112,7 @@ export class SecureQueue extends Construct implements IQueue {
       sqsManagedSseEnabled: props.kmsKeyArn ? undefined : true,
       kmsMasterKeyId: props.kmsKeyArn,
       kmsDataKeyReusePeriodSeconds: props.kmsKeyArn ? 300 : undefined,
-      messageRetentionSeconds: props.messageRetentionSeconds ?? 1209600,
+      messageRetentionSeconds: retention,
       visibilityTimeoutSeconds: props.visibilityTimeoutSeconds ?? 30,
       redrivePolicy,
       tags: props.tags,
@@ -96,6 +121,15 @@ export class SecureQueue extends Construct implements IQueue {
     this.queueUrl = this.queue.url;
     // Every queue of ours gets its single policy (TLS-only deny) even before a rule targets it.
     QueuePolicy.of(this, this);
+  }
+
+  private checkDeadLetterRetention(retention: number, deadLetterRetention: number): void {
+    checkRange(this, "deadLetterQueue.messageRetentionSeconds", deadLetterRetention, 60, MAX_RETENTION);
+    if (isUnresolved(retention) || isUnresolved(deadLetterRetention) || deadLetterRetention > retention) return;
+    fail(
+      this,
+      `deadLetterQueue.messageRetentionSeconds is ${deadLetterRetention} and messageRetentionSeconds is ${retention}; SQS counts a message's age from when it was first sent, also in the dead-letter queue, so a dead-letter queue that keeps messages no longer than its source loses them as soon as they arrive. Keep the dead-letter queue's retention above the queue's (at most ${MAX_RETENTION}, 14 days), e.g. messageRetentionSeconds: ${SOURCE_RETENTION} with the default dead-letter retention of ${MAX_RETENTION}.`,
+    );
   }
 
   private deadLetterName(suffix: string): string {

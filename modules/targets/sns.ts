@@ -2,7 +2,9 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
+import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { TopicPolicy } from "./topic-policy";
@@ -13,8 +15,8 @@ export interface ITopic {
   readonly topicArn: string;
   /**
    * KMS key the topic is encrypted with, when it uses one. A customer-managed key's policy must
-   * let EventBridge use it: add `eventBridgeKeyPolicyStatement(account)` to it. (AWS-managed
-   * `alias/aws/sns` cannot be used with EventBridge: its policy cannot be changed.)
+   * let EventBridge use it: add `eventBridgeKeyPolicyStatement(account)` to it. An AWS managed key
+   * (`alias/aws/sns`) is refused when a rule targets the topic: its policy cannot be changed.
    * @default - not encrypted
    */
   readonly kmsKeyId?: string;
@@ -98,10 +100,17 @@ export class SnsTarget implements IRuleTarget {
     topic: ITopic | SnsTopic,
     private readonly props: SnsTargetProps = {},
   ) {
-    this.topic = topic instanceof SnsTopic ? Topic.fromResource(topic) : topic;
+    this.topic = referenceOf("SnsTarget", topic, {
+      terraformType: "aws_sns_topic",
+      referenceField: "topicArn",
+      resourceClass: "SnsTopic",
+      fromArn: "Topic.fromArn",
+      fromResource: Topic.fromResource,
+    });
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {
+    checkKeyEventBridgeCanUse(rule, `${targetId}: the topic's KMS key`, this.topic.kmsKeyId, "topic");
     const policy = TopicPolicy.of(rule, this.topic);
     const { topicArn, provider, owner } = this.topic;
     if (isCrossAccount(rule, targetId, "SNS topic", resourcePlace(rule, topicArn, provider, owner))) {

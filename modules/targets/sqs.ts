@@ -1,6 +1,8 @@
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { fail } from "../private/errors";
+import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { IQueue, Queue } from "./queue";
@@ -30,7 +32,13 @@ export class SqsTarget implements IRuleTarget {
     queue: IQueue | SqsQueue,
     private readonly props: SqsTargetProps = {},
   ) {
-    this.queue = queue instanceof SqsQueue ? Queue.fromResource(queue) : queue;
+    this.queue = referenceOf("SqsTarget", queue, {
+      terraformType: "aws_sqs_queue",
+      referenceField: "queueArn",
+      resourceClass: "SqsQueue",
+      fromArn: "Queue.fromArn",
+      fromResource: Queue.fromResource,
+    });
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {
@@ -47,6 +55,7 @@ export class SqsTarget implements IRuleTarget {
         `${targetId}: messageGroupId '${messageGroupId}' is only for FIFO queues, and this queue is a standard queue. Remove messageGroupId.`,
       );
     }
+    checkKeyEventBridgeCanUse(rule, `${targetId}: the queue's KMS key`, this.queue.kmsKeyArn, "queue");
     const policy = QueuePolicy.of(rule, this.queue);
     const { queueArn, provider, owner } = this.queue;
     let roleArn: string | undefined;

@@ -1,6 +1,7 @@
 import { TerraformProvider } from "cdktf";
 import { SfnStateMachine } from "@cdktf/provider-aws/lib/sfn-state-machine";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
+import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { bindRoleTarget, RoleTargetProps } from "./target-role";
 
@@ -50,8 +51,13 @@ export class StepFunctionsTarget implements IRuleTarget {
     stateMachine: IStateMachine | SfnStateMachine,
     private readonly props: StepFunctionsTargetProps = {},
   ) {
-    this.stateMachine =
-      stateMachine instanceof SfnStateMachine ? StateMachine.fromResource(stateMachine) : stateMachine;
+    this.stateMachine = referenceOf("StepFunctionsTarget", stateMachine, {
+      terraformType: "aws_sfn_state_machine",
+      referenceField: "stateMachineArn",
+      resourceClass: "SfnStateMachine",
+      fromArn: "StateMachine.fromArn",
+      fromResource: StateMachine.fromResource,
+    });
   }
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {

@@ -1,9 +1,12 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { StaxEventBus } from "../../modules/bus";
 import { StaxEventRule } from "../../modules/rule";
 import {
+  SnsTarget,
+  TopicPolicy,
   FirehoseTarget,
   FirehoseToS3,
   SecureQueue,
@@ -239,6 +242,44 @@ describe("StaxDeliveryAlarms", () => {
     for (const alarm of Object.values(resourcesOf(synth, "aws_cloudwatch_metric_alarm")) as any[]) {
       expect(alarm.alarm_actions).toEqual([topicArn]);
     }
+  });
+
+  it("grants your in-app topic's single policy to these alarms, next to the rules that target it", () => {
+    const { stack, rule } = setup();
+    const ops = new SnsTopic(stack, "Ops", { name: "ops" });
+    const topic = Topic.fromResource(ops);
+    rule("ToOps", new SnsTarget(topic));
+    new StaxDeliveryAlarms(stack, "Alarms", { accountId: ACCOUNT, topic });
+    const statements = parsed(onlyResource(synthObject(stack), "aws_sns_topic_policy").policy).Statement;
+    expect(statements.map((st: any) => [st.Sid, st.Principal])).toEqual([
+      ["AllowEventBridgeRules", { Service: "events.amazonaws.com" }],
+      ["AllowCloudWatchAlarms", { Service: "cloudwatch.amazonaws.com" }],
+      ["DenyInsecureTransport", "*"],
+    ]);
+    // IAM matches wildcards with ArnEquals and ArnLike alike; the policy picks the operator.
+    expect(Object.values(statements[1].Condition)).toEqual([
+      { "aws:SourceArn": expect.stringMatching(/:cloudwatch:\*:123456789012:alarm:test-Alarms-\*$/) },
+    ]);
+  });
+
+  it("leaves the policy of a topic known only by ARN to its owner, giving the statement to add", () => {
+    const { stack } = testStack();
+    const topic = Topic.fromArn(`arn:aws:sns:ap-southeast-2:${ACCOUNT}:ops`);
+    const alarms = new StaxDeliveryAlarms(stack, "Alarms", { topic });
+    expect(resourcesOf(synthObject(stack), "aws_sns_topic_policy")).toEqual({});
+    const grant = TopicPolicy.statementsFor(stack, topic).find((st) => st.Sid === "AllowCloudWatchAlarms");
+    expect(grant).toMatchObject({ Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish" });
+    expect(Object.values(grant?.Condition ?? {})).toEqual([
+      { "aws:SourceArn": `arn:aws:cloudwatch:*:${ACCOUNT}:alarm:${alarms.alarmNamePrefix}-*` },
+    ]);
+  });
+
+  it("refuses a topic reference without an account to scope the grant to", () => {
+    const { stack } = testStack();
+    const topic = Topic.fromResource(new SnsTopic(stack, "Ops", { name: "ops" }));
+    expect(() => new StaxDeliveryAlarms(stack, "Alarms", { topic })).toThrow(
+      "test/Alarms: pass accountId with a topic given as a reference: it scopes the topic policy's grant to this account's alarms.",
+    );
   });
 
   it("refuses a topic encrypted with the AWS-managed SNS key, which CloudWatch cannot use", () => {

@@ -145,13 +145,16 @@ describe("default app", () => {
       for (const c of changes) expect(c.change.after_unknown.dead_letter_config).toEqual([{ arn: true }]);
     });
 
-    it("plans encrypted queues and exactly one policy per queue", () => {
+    it("plans encrypted queues, dead-letter queues that outlive their sources, and exactly one policy per queue", () => {
       const queues = plannedOfType(plan, "aws_sqs_queue");
       expect(queues).toHaveLength(5); // two queues, their DLQs, the shared target DLQ
-      for (const q of queues) {
-        expect(q.values.sqs_managed_sse_enabled).toBe(true);
-        expect(q.values.message_retention_seconds).toBe(1209600);
-      }
+      for (const q of queues) expect(q.values.sqs_managed_sse_enabled).toBe(true);
+      const retention = (name: string) =>
+        queues.find((q) => q.values.name === `stax-security-events-${name}`)!.values.message_retention_seconds;
+      expect(["SecurityEventsQueue", "FailedLoginsQueue"].map(retention)).toEqual([345600, 345600]);
+      expect(["SecurityEventsQueue-dlq", "FailedLoginsQueue-dlq", "StaxTargetDeadLetterQueue"].map(retention)).toEqual([
+        1209600, 1209600, 1209600,
+      ]);
       expect(plannedOfType(plan, "aws_sqs_queue_policy")).toHaveLength(5);
     });
 

@@ -1,4 +1,5 @@
 import { StaxEventBus } from "../../modules/bus";
+import { REGION_NAME_ATTRIBUTE } from "../support/provider-forms";
 import { onlyResource, resourcesOf, synthObject, testStack } from "../support/synth";
 
 describe("StaxEventBus", () => {
@@ -46,9 +47,11 @@ describe("StaxEventBus", () => {
     expect(bus.adopted).toBe(true);
     expect(resourcesOf(synth, "aws_cloudwatch_event_bus")).toEqual({});
     expect(bus.eventBusName).toBe("aws.partner/stax.io/123456789012/default");
-    expect(onlyResource(synth, "aws_cloudwatch_event_archive").event_source_arn).toMatch(
-      /^arn:\$\{data\.aws_partition\..*\.partition\}:events:\$\{data\.aws_region\..*\.name\}:123456789012:event-bus\/aws\.partner\/stax\.io\/123456789012\/default$/,
+    const arn = onlyResource(synth, "aws_cloudwatch_event_archive").event_source_arn;
+    expect(arn).toMatch(
+      /^arn:\$\{data\.aws_partition\..*\.partition\}:events:\$\{data\.aws_region\.[^.]+\.\w+\}:123456789012:event-bus\/aws\.partner\/stax\.io\/123456789012\/default$/,
     );
+    expect(/\$\{data\.aws_region\.[^.]+\.(\w+)\}/.exec(arn)?.[1]).toBe(REGION_NAME_ATTRIBUTE);
   });
 
   it("sets a customer-managed key on a bus it creates", () => {

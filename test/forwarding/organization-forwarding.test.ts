@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import { matches } from "../../modules/pattern";
 import { OrganizationForwarding, OrganizationForwardingProps, ServiceEventPatterns } from "../../modules/forwarding";
+import { STACK_SET_INSTANCE_REGION } from "../support/provider-forms";
 import { onlyResource, parsed, refOf, resourcesOf, synthObject, testStack } from "../support/synth";
 
 const DESTINATION = "arn:aws:events:ap-southeast-2:111122223333:event-bus/aws-service-events";
@@ -39,14 +40,20 @@ describe("OrganizationForwarding", () => {
     const { stack, forwarding } = rollOut();
     const synth = synthObject(stack);
     const instances = Object.values(resourcesOf(synth, "aws_cloudformation_stack_set_instance")) as any[];
-    expect(instances.map((i) => i.region).sort()).toEqual(["ap-southeast-2", "eu-west-1", "us-east-1"]);
+    expect(instances.map((i) => i[STACK_SET_INSTANCE_REGION]).sort()).toEqual([
+      "ap-southeast-2",
+      "eu-west-1",
+      "us-east-1",
+    ]);
     const roleRegionInstance = refOf(forwarding.instances["us-east-1"], "id")
       .replace(/\.id\}$/, "")
       .replace(/^\$\{/, "");
     for (const instance of instances) {
       expect(instance.deployment_targets).toEqual({ organizational_unit_ids: OUS });
       expect(instance.stack_set_name).toBe(refOf(forwarding.stackSet, "name"));
-      expect(instance.depends_on).toEqual(instance.region === "us-east-1" ? undefined : [roleRegionInstance]);
+      expect(instance.depends_on).toEqual(
+        instance[STACK_SET_INSTANCE_REGION] === "us-east-1" ? undefined : [roleRegionInstance],
+      );
     }
     expect(onlyResource(synth, "aws_cloudformation_stack_set").operation_preferences).toEqual({
       max_concurrent_percentage: 25,

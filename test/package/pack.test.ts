@@ -66,9 +66,13 @@ describe("npm package", () => {
     expect(loaded).toBe("20 false");
   });
 
-  it("declares cdktf, constructs and the provider as peer dependencies matching the pins", () => {
+  it("declares cdktf, constructs and the provider (AWS provider 5 and 6) as peer dependencies", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8"));
-    expect(pkg.peerDependencies).toEqual({ "@cdktf/provider-aws": "^20.1.0", cdktf: "^0.21.0", constructs: "^10.8.1" });
+    expect(pkg.peerDependencies).toEqual({
+      "@cdktf/provider-aws": "^20.1.0 || ^21.0.0",
+      cdktf: "^0.21.0",
+      constructs: "^10.4.2",
+    });
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 });

@@ -4,8 +4,8 @@
  * documented caveats, and the library's own inputs.
  */
 import { evaluatePath, renderInput, type TargetInput } from "../../modules/pattern";
-import { EventField, RuleTargetInput, slackSecurityEventMessage } from "../../modules/targets";
-import { allSampleEvents } from "../support/fixtures";
+import { EventField, RuleTargetInput, slackStaxEventMessage } from "../../modules/targets";
+import { allStaxSampleEvents, variantEvents } from "../support/fixtures";
 
 // The EC2 event of the documentation.
 const ec2Event = {
@@ -194,13 +194,15 @@ describe("renderInput: the library's inputs", () => {
     expect(input).not.toTransformTo(ec2Event, { instance: "other" });
   });
 
-  it("renders the Slack preset for every sample event as JSON with readable text", () => {
-    for (const event of allSampleEvents()) {
-      const message = JSON.parse(renderInput(slackSecurityEventMessage(), event));
+  it("renders the Slack preset for every sample and variant event as JSON with readable text", () => {
+    const events = [...allStaxSampleEvents(), ...variantEvents().map(([, event]) => event)];
+    for (const event of events) {
+      const message = JSON.parse(renderInput(slackStaxEventMessage(), event));
       expect(Object.keys(message)).toEqual(["text"]);
       const d = event.detail;
-      expect(message.text).toContain(`*Stax Security: ${d.staxEventName}*`);
-      expect(message.text).toContain(`*Organisation:* ${d.meta.organization.name ?? ""}`);
+      expect(message.text).toContain(`*Stax ${event["detail-type"]}* – ${d.status ?? ""}`);
+      expect(message.text).toContain(`*Who:* ${d.meta.user?.email ?? ""}\n`);
+      expect(message.text).toContain(`*Organisation:* ${d.meta.organization.name ?? ""} (${d.meta.organization.id})`);
       expect(message.text).toContain(`*When:* ${d.staxEventTime}`);
       expect(message.text).toContain(`*Event id:* ${d.staxEventID}`);
       expect(message.text).not.toMatch(/@@|<[a-z]|undefined|[{}]/);

@@ -15,6 +15,6 @@ export function synthExample(name: string): { stack: TerraformStack; synth: Reco
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   builderOf(name, require(path.join(EXAMPLES, name, "main.ts")))(app);
   return app.node.children
-    .filter((child): child is TerraformStack => child instanceof TerraformStack)
+    .filter((child): child is TerraformStack => TerraformStack.isStack(child))
     .map((stack) => ({ stack, synth: synthObject(stack) }));
 }

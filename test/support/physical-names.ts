@@ -27,7 +27,6 @@ const NAME_ATTRIBUTES: Record<string, readonly string[]> = {
   aws_cloudformation_stack_set: ["name"],
   aws_schemas_registry: ["name"],
   aws_glue_catalog_database: ["name"],
-  aws_glue_catalog_table: ["name"],
   aws_athena_workgroup: ["name"],
 };
 
@@ -46,6 +45,7 @@ const PARENT_SCOPED = [
   /^aws_cloudformation_stack_set_instance$/,
   /^aws_kms_key(_policy)?$/,
   /^aws_athena_named_query$/,
+  /^aws_glue_catalog_table$/, // unique within its database
   /^aws_schemas_schema$/,
 ];
 

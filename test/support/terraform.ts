@@ -1,7 +1,9 @@
 /**
  * Runs real terraform (init, validate, plan, show -json) on synthesized stacks, offline.
  *
- * - terraform is looked up on PATH; without it, the terraform tests are skipped with a loud warning.
+ * - terraform is looked up on PATH; without it, or when the local mirror lacks the provider version
+ *   the bindings in use were generated for, the terraform tests are skipped, and the global setup
+ *   of the jest project says why.
  * - When a local provider mirror exists (a filesystem-mirror layout holding hashicorp/aws), a
  *   temporary CLI configuration points terraform at it; on a laptop with internet and no mirror,
  *   terraform is left alone and downloads the provider as usual.
@@ -11,37 +13,25 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { findOnPath, findProviderMirror, planSupport, ProviderBindings } from "./plan-support";
+
+export { findProviderMirror };
 
 /** Absolute path of the terraform binary, or undefined. */
 export const terraformBinary: string | undefined = findOnPath("terraform");
 
-if (!terraformBinary) {
-  console.warn(
-    "\n*** terraform is not installed: the terraform validate/plan tests are SKIPPED. ***\n" +
-      "*** Install terraform >= 1.5 to run them. ***\n",
-  );
-}
+/**
+ * The AWS provider the bindings in use were generated for. Each jest project maps
+ * `@cdktf/provider-aws` to its own package (see jest.config.js), so this is the project's.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bindings: ProviderBindings = require("@cdktf/provider-aws/package.json").cdktf.provider;
 
-/** `describe` when terraform is available, `describe.skip` otherwise. */
-export const describeWithTerraform: jest.Describe = terraformBinary ? describe : describe.skip;
-
-/** Mirror directories that may hold registry.terraform.io/hashicorp/aws, most specific first. */
-function mirrorCandidates(): string[] {
-  const home = os.homedir();
-  return [
-    process.env.STAX_TF_PROVIDER_MIRROR ?? "",
-    "/opt/tf-plugins",
-    path.join(home, ".terraform.d", "plugins"),
-    path.join(home, ".local", "share", "terraform", "plugins"),
-    "/usr/local/share/terraform/plugins",
-    "/usr/share/terraform/plugins",
-  ].filter((dir) => dir !== "");
-}
-
-/** The local provider mirror, when there is one. */
-export function findProviderMirror(): string | undefined {
-  return mirrorCandidates().find((dir) => fs.existsSync(path.join(dir, "registry.terraform.io", "hashicorp", "aws")));
-}
+/**
+ * `describe` when terraform can plan with the provider of the bindings in use, `describe.skip`
+ * otherwise (the global setup of each jest project says once why: test/support/global-setup.ts).
+ */
+export const describeWithTerraform: jest.Describe = planSupport(bindings).available ? describe : describe.skip;
 
 let cliConfig: string | undefined;
 
@@ -160,17 +150,4 @@ export function plannedResources(plan: any): { address: string; type: string; na
 /** Planned resources of one type. */
 export function plannedOfType(plan: any, type: string): { address: string; values: any }[] {
   return plannedResources(plan).filter((r) => r.type === type);
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }

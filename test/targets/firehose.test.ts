@@ -1,6 +1,7 @@
 import { DeliveryStream, FirehoseTarget, FirehoseToS3 } from "../../modules/targets";
 import { onlyResource, parsed, refOf } from "../support/synth";
 import { ACCOUNT, expectDefaultRetryAndDlq, roleOf, synthTargets, targetSetup } from "../support/targets";
+import { REGION_NAME_ATTRIBUTE } from "../support/provider-forms";
 
 const STREAM_ARN = "arn:aws:firehose:ap-southeast-2:123456789012:deliverystream/stax-events";
 const KEY_ARN = "arn:aws:kms:ap-southeast-2:123456789012:key/abc";
@@ -110,7 +111,9 @@ describe("FirehoseToS3", () => {
         Resource: [KEY_ARN],
         Condition: {
           StringEquals: {
-            "kms:ViaService": expect.stringMatching(/^s3\.\$\{data\.aws_region\..*\.name\}\.amazonaws\.com$/),
+            "kms:ViaService": expect.stringMatching(
+              new RegExp(`^s3\\.\\$\\{data\\.aws_region\\.[^.]+\\.${REGION_NAME_ATTRIBUTE}\\}\\.amazonaws\\.com$`),
+            ),
           },
           StringLike: {
             "kms:EncryptionContext:aws:s3:arn": [refOf(archive.bucket, "arn"), `${refOf(archive.bucket, "arn")}/*`],
