@@ -1,14 +1,12 @@
 import { Testing } from "cdktf";
 import { buildApp, EXAMPLE } from "../../examples/logging-to-security-account/main";
 import { parsed, resourcesOf } from "../support/synth";
-import { planWithRemoteState, synthApp } from "../support/stacks";
+import { synthApp } from "../support/stacks";
 import { roleOf } from "../support/targets";
-import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
 
 const { loggingAccountId: LOGGING, securityAccountId: SECURITY, region: REGION } = EXAMPLE;
 const SOURCE = `aws.partner/stax.io/${LOGGING}/${EXAMPLE.sourceName}`;
 const COLLECTOR_ARN = `arn:aws:events:${REGION}:${SECURITY}:event-bus/${EXAMPLE.securityStackName}-stax-events`;
-const QUEUE_ARN = `arn:aws:sqs:${REGION}:${SECURITY}:stax-security-account-FailedLogins`;
 
 function synthesized() {
   const app = Testing.app();
@@ -122,44 +120,5 @@ describe("example: logging to security account", () => {
     ]);
     expect(sec.data?.terraform_remote_state).toBeUndefined();
     expect(logging.dependencies).toEqual([security]);
-  });
-
-  describeWithTerraform("with terraform", () => {
-    let securityPlan: any;
-    let loggingPlan: any;
-    beforeAll(() => {
-      securityPlan = planStack(sec).plan;
-      loggingPlan = planWithRemoteState(log, QUEUE_ARN).plan;
-    });
-
-    it("plans the security account: collector bus, its policy, queues and their policies", () => {
-      expect(plannedOfType(securityPlan, "aws_cloudwatch_event_bus").map((b) => b.values.name)).toEqual([
-        "stax-events",
-      ]);
-      const busPolicy = JSON.parse(plannedOfType(securityPlan, "aws_cloudwatch_event_bus_policy")[0].values.policy);
-      expect(busPolicy.Statement[0].Principal).toEqual({ AWS: `arn:aws:iam::${LOGGING}:root` });
-      expect(plannedOfType(securityPlan, "aws_iam_role")).toEqual([]); // no role needed in the security account
-    });
-
-    it("plans the logging account: the partner bus, two roles trusted only for their rules, the target queue", () => {
-      expect(plannedOfType(loggingPlan, "aws_cloudwatch_event_bus").map((b) => b.values.name)).toEqual([SOURCE]);
-      const roles = plannedOfType(loggingPlan, "aws_iam_role");
-      expect(roles).toHaveLength(2);
-      for (const role of roles) {
-        const trust = JSON.parse(role.values.assume_role_policy).Statement[0];
-        expect(trust.Condition.StringEquals).toEqual({ "aws:SourceAccount": LOGGING });
-      }
-      const policies = plannedOfType(loggingPlan, "aws_iam_role_policy").map(
-        (p) => JSON.parse(p.values.policy).Statement[0],
-      );
-      expect(policies).toEqual(
-        expect.arrayContaining([
-          { Effect: "Allow", Action: "events:PutEvents", Resource: COLLECTOR_ARN },
-          { Effect: "Allow", Action: "sqs:SendMessage", Resource: QUEUE_ARN },
-        ]),
-      );
-      const targets = plannedOfType(loggingPlan, "aws_cloudwatch_event_target").map((t) => t.values.arn);
-      expect(targets.sort()).toEqual([COLLECTOR_ARN, QUEUE_ARN].sort());
-    });
   });
 });
