@@ -1,4 +1,7 @@
-/** CloudWatch alarms for Stax events that are not delivered, notifying an encrypted SNS topic. */
+/**
+ * CloudWatch alarms for Stax events that are not delivered, notifying an encrypted SNS topic.
+ * @module
+ */
 export { AlarmTopic, cloudWatchAlarmsKeyPolicyStatement } from "./alarm-topic";
 export type { AlarmTopicProps } from "./alarm-topic";
 export { DELIVERY_METRICS } from "./delivery-metrics";

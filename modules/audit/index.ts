@@ -1,6 +1,7 @@
 /**
  * The Stax audit log: normalised audit records built by input transformers (no Lambda), delivered
  * through Firehose to S3, with a Glue table, an Athena workgroup and named queries.
+ * @module
  */
 export * from "./mapping";
 export * from "./templates";

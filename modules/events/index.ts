@@ -4,6 +4,7 @@
  * of each event (discriminated unions usable from Lambda code, plus `UnknownStaxEvent` for types
  * the catalogue does not list yet) and a JSON Schema per type.
  * Plain TypeScript: no cdktf or provider import anywhere in this folder.
+ * @module
  */
 export * from "./spec";
 export * from "./common";

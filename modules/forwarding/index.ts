@@ -1,3 +1,7 @@
+/**
+ * Forwarding AWS service events from every region and account of an organisation to one aggregation bus, through StackSets.
+ * @module
+ */
 export {
   AWS_COMMERCIAL_REGIONS,
   AWS_DEFAULT_ENABLED_REGIONS,

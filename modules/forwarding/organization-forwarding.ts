@@ -18,7 +18,13 @@ import {
 } from "../private/validation";
 import { checkPatternReach } from "../rule/reach";
 import { stackSetInstanceRegion } from "../private/provider-compat";
-import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
+import {
+  checkDestinationAdmits,
+  ForwardingDestination,
+  IForwardingDestination,
+  ResolvedDestination,
+  resolveDestination,
+} from "./destination";
 import { CloudFormationTemplate, forwardingTemplate } from "./forwarding-template";
 import { checkRegion, checkRegionList, GLOBAL_SERVICES_REGION } from "./regions";
 import { ServiceEventPatterns } from "./service-event-patterns";
@@ -110,6 +116,7 @@ export class OrganizationForwarding extends Construct {
     const regions = checkRegionList(this, "regions", props.regions);
     this.checkProps(props);
     this.destination = resolveDestination(this, props.destination);
+    checkDestinationAdmits(this, props.destination, { organization: true });
     const ous = this.checkOus(props.organizationalUnitIds);
     const roleRegion =
       props.roleRegion ?? (regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : regions[0]);

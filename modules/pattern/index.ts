@@ -3,6 +3,7 @@
  * canonical renderer, an offline matcher with EventBridge's semantics, an offline renderer of a
  * target's input (`renderInput`) and jest matchers.
  * Plain TypeScript with no cdktf import, usable from Lambda code.
+ * @module
  */
 export type { ContentFilter, EventPattern, FieldMatcher } from "./types";
 export { PatternError } from "./errors";

@@ -1,3 +1,7 @@
+/**
+ * Where a rule delivers: queues, topics, functions, state machines, logs, Firehose, other buses and webhooks, each with its least-privilege permission, retries and dead-letter queue.
+ * @module
+ */
 export * from "./base";
 export * from "./event-bus";
 export { EventField, MAX_INPUT_PATH_LENGTH } from "./event-field";

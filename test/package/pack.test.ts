@@ -5,6 +5,8 @@
  * `skipLibCheck: false` under every module resolution (classic node with `module: commonjs`,
  * node16, bundler), and synthesized with a stack that mixes the library's queue with the user's
  * own `SqsQueue`. The apps are installed in parallel, once, and shared by the tests below.
+ * Each example folder is copied into the cdktf + provider 20.x app as a user would copy it out (its
+ * own tsconfig.json, importing the package by name), type-checked with that tsconfig and run.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -16,6 +18,12 @@ import { installUserApp, removeUserApps, TSC, UserApp } from "./user-apps";
 const { packAll } = require("../../scripts/pack");
 
 const STACKS = Object.keys(FLAVOURS);
+
+/** The app the examples are copied into, and what else it installs for them (their dev dependencies). */
+const EXAMPLES_STACK = "cdktf-aws5";
+const EXAMPLES_DIR = path.join(__dirname, "..", "..", "examples");
+const EXAMPLE_NAMES = fs.readdirSync(EXAMPLES_DIR).filter((f) => fs.statSync(path.join(EXAMPLES_DIR, f)).isDirectory());
+const EXAMPLE_EXTRAS = ["@types/node", "@types/aws-lambda", "typescript"];
 
 /** The user's stack: the library's bus, rule and queue next to an `SqsQueue` of the user's own provider package. */
 const MAIN_TS = `import { App, TerraformStack } from "cdktf";
@@ -98,6 +106,42 @@ async function tryOut(app: UserApp): Promise<Steps> {
       }),
       (reason) => ({ status: "rejected" as const, reason }),
     );
+  if (app.flavour === EXAMPLES_STACK) Object.assign(results, await tryExamples(app));
+  return results;
+}
+
+/**
+ * Copies each example folder (not its build output) into the app, type-checks it with its own
+ * tsconfig.json (which emits main.js next to main.ts, as cdktf's template does) and runs it; the
+ * result of each is the list of stacks it wrote, `<stack>: <resource count>`.
+ */
+async function tryExamples(app: UserApp): Promise<Steps> {
+  const results: Steps = {};
+  for (const name of EXAMPLE_NAMES) {
+    const dir = path.join(app.dir, "examples", name);
+    fs.cpSync(path.join(EXAMPLES_DIR, name), dir, {
+      recursive: true,
+      filter: (source) => !/[\\/](dist|cdktf\.out|node_modules)$/.test(source),
+    });
+    const outdir = path.join(dir, "cdktf.out");
+    results[`example ${name}`] = await app
+      .exec(process.execPath, [TSC, "-p", "tsconfig.json"], dir)
+      .then(() => app.exec(process.execPath, ["main.js"], dir, { CDKTF_OUTDIR: outdir }))
+      .then(
+        () => ({
+          status: "fulfilled" as const,
+          value: fs
+            .readdirSync(path.join(outdir, "stacks"))
+            .map((stack) => {
+              const synth = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+              const count = Object.values<object>(synth.resource ?? {}).reduce((n, r) => n + Object.keys(r).length, 0);
+              return `${stack}: ${count}`;
+            })
+            .join("\n"),
+        }),
+        (reason) => ({ status: "rejected" as const, reason }),
+      );
+  }
   return results;
 }
 
@@ -115,7 +159,9 @@ describe("npm packages", () => {
   beforeAll(async () => {
     tarballs = packAll();
     const installed = await Promise.all(
-      STACKS.map((stack) => installUserApp(stack, tarballs[FLAVOURS[stack].package])),
+      STACKS.map((stack) =>
+        installUserApp(stack, tarballs[FLAVOURS[stack].package], stack === EXAMPLES_STACK ? EXAMPLE_EXTRAS : []),
+      ),
     );
     for (const app of installed) apps[app.flavour] = app;
     const tried = await Promise.all(installed.map(tryOut));
@@ -186,6 +232,12 @@ describe("npm packages", () => {
       const policies = Object.values<any>(synth.resource.aws_sqs_queue_policy).map((p) => p.queue_url);
       expect(policies).toEqual(expect.arrayContaining(["${aws_sqs_queue.MyQueue.url}"]));
     });
+  });
+
+  it.each(EXAMPLE_NAMES)("example %s type-checks and synthesizes when copied into a fresh app", (name) => {
+    const stacks = valueOf(steps[EXAMPLES_STACK][`example ${name}`]).split("\n");
+    expect(stacks.length).toBeGreaterThan(0);
+    for (const stack of stacks) expect(stack).toMatch(/^[\w-]+: [1-9]\d*$/);
   });
 
   it("loads the package root by name, and the events subpath without loading cdktf or the provider", async () => {
