@@ -4,10 +4,12 @@
  */
 import { run as matcher } from "./matcher";
 import { run as forwarding } from "./forwarding";
+import { run as policies } from "./policies";
 
 async function main(): Promise<void> {
   await matcher();
   await forwarding();
+  policies();
 }
 
 main().catch((e) => {

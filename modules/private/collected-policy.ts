@@ -1,7 +1,13 @@
 import { Construct } from "constructs";
 import { Annotations, Lazy } from "cdktf";
 import type { IRule } from "../rule/target";
-import { allowServiceStatement, denyInsecureTransportStatement, policyDocument, PolicyStatement } from "./iam";
+import {
+  allowServiceStatement,
+  denyInsecureTransportStatement,
+  oneOrMany,
+  policyDocument,
+  PolicyStatement,
+} from "./iam";
 import { watchPolicyConflicts } from "./policy-conflicts";
 import { isUnresolved } from "./errors";
 import { busRulesPatternIn, displayValue, ruleArnIn } from "./resource-policy";
@@ -56,6 +62,7 @@ export abstract class CollectedServicePolicy extends Construct {
   /** The policy document, rendered at synthesis. */
   protected readonly document: string = Lazy.stringValue({ produce: () => this.render() });
   private readonly bySid = new Map<string, Grant>();
+  private readonly principalsBySid = new Map<string, { actions: readonly string[]; principals: string[] }>();
   private reported = false;
 
   protected constructor(
@@ -84,6 +91,16 @@ export abstract class CollectedServicePolicy extends Construct {
       entry.sources.set(key, typeof source === "string" ? this.arnSource(source) : this.ruleSource(source));
     }
     this.bySid.set(sid, entry);
+  }
+
+  /**
+   * Lets the IAM role `principalArn` (spelled out: it is in another account, and another stack)
+   * perform `actions`: the execution role of a rule in another account that delivers here.
+   */
+  protected grantPrincipal(sid: string, principalArn: string, actions: readonly string[]): void {
+    const entry = this.principalsBySid.get(sid) ?? { actions, principals: [] };
+    if (!entry.principals.includes(principalArn)) entry.principals.push(principalArn);
+    this.principalsBySid.set(sid, entry);
   }
 
   private arnSource(arn: string): Source {
@@ -157,7 +174,16 @@ export abstract class CollectedServicePolicy extends Construct {
     resource: string,
     wildcard: boolean,
   ): PolicyStatement[] {
-    return [...this.bySid.entries()].map(([sid, { service, actions, sources }]) => {
+    const toRoles = [...this.principalsBySid.entries()].map(
+      ([sid, { actions, principals }]): PolicyStatement => ({
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { AWS: oneOrMany(principals) },
+        Action: oneOrMany(actions),
+        Resource: resource,
+      }),
+    );
+    const toServices = [...this.bySid.entries()].map(([sid, { service, actions, sources }]) => {
       const list = [...sources.values()];
       const byKey = new Map<string, string>();
       for (const s of list) byKey.set(wildcard ? s.busKey : s.arn, wildcard ? patternOf(s) : arnOf(s));
@@ -170,6 +196,7 @@ export abstract class CollectedServicePolicy extends Construct {
         sourceArnOperator: wildcard ? "ArnLike" : "ArnEquals",
       });
     });
+    return [...toServices, ...toRoles];
   }
 
   private denyStatement(resource: string): PolicyStatement {
@@ -207,7 +234,7 @@ export abstract class CollectedServicePolicy extends Construct {
         `one ARN per rule would make the policy of ${resourceName} about ${perRule} bytes (limit ${limitBytes}), so it allows every rule on the rules' buses (ArnLike 'rule/<bus>/*') instead.`,
       );
     }
-    if (!managed && this.bySid.size > 0) {
+    if (!managed && (this.bySid.size > 0 || this.principalsBySid.size > 0)) {
       Annotations.of(this).addWarning(
         `${resourceName} is not managed by this app, so the library writes no policy for it. Its owner must add these statements to its policy (or ${manageHint} to let the library write the whole policy): ${JSON.stringify(this.policyStatements())}`,
       );

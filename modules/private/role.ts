@@ -92,5 +92,22 @@ export class ServiceRole extends Construct {
       ),
     });
     this.roleArn = this.role.arn;
+    this.node.addValidation({ validate: () => this.checkInlinePolicySize() });
   }
+
+  private checkInlinePolicySize(): string[] {
+    const size = estimatedLength(this.policy.policyInput ?? "");
+    if (size <= IAM_INLINE_POLICIES_LIMIT) return [];
+    return [
+      `the role's inline policy is estimated at ${size} characters (values known only at apply at 256); IAM allows ${IAM_INLINE_POLICIES_LIMIT} for all inline policies of a role. Split the targets over more rules or roles.`,
+    ];
+  }
+}
+
+/** Most characters IAM allows for all inline policies of one role together (whitespace not counted). */
+export const IAM_INLINE_POLICIES_LIMIT = 10240;
+
+/** Length of a document with every token (a value known only at apply) counted at 256 characters. */
+export function estimatedLength(text: string): number {
+  return text.replace(/\$\{TfToken\[[^\]]+\]\}/g, "x".repeat(256)).replace(/\s/g, "").length;
 }

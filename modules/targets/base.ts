@@ -1,5 +1,6 @@
 import { IRule, RuleTargetConfig } from "../rule/target";
 import { checkRange } from "../private/errors";
+import { checkDeadLetterPlace, resourcePlace } from "./cross-account";
 import { defaultTargetDeadLetterQueue, grantDeadLetter } from "./dead-letter";
 import { RuleTargetInput } from "./input";
 import { IQueue } from "./queue";
@@ -34,6 +35,7 @@ export function bindTargetBase(rule: IRule, props: TargetBaseProps): Partial<Rul
   checkRange(rule, "retryPolicy.maximumRetryAttempts", maximumRetryAttempts, 0, 185);
   const dlq =
     props.deadLetterQueue === false ? undefined : (props.deadLetterQueue ?? defaultTargetDeadLetterQueue(rule));
+  if (dlq) checkDeadLetterPlace(rule, resourcePlace(rule, dlq.queueArn, dlq.provider, dlq.owner));
   return {
     retryPolicy: { maximumEventAgeInSeconds, maximumRetryAttempts },
     deadLetterConfig: dlq ? { arn: grantDeadLetter(rule, dlq) } : undefined,

@@ -60,6 +60,7 @@ export class FunctionPermissions extends Construct {
   private readonly key: string;
   private readonly grants = new Map<string, Grant>();
   private readonly busPermissions = new Map<string, LambdaPermission>();
+  private readonly roles = new Map<string, string>();
   private wildcard = false;
   private reported = false;
 
@@ -110,6 +111,24 @@ export class FunctionPermissions extends Construct {
         sourceAccount: rule.accountId,
       });
     }
+  }
+
+  /**
+   * Lets the execution role `roleArn` (spelled out) of a rule in another account invoke the
+   * function: one `aws_lambda_permission` in the function's stack whose principal is the role.
+   */
+  public allowRole(roleArn: string): void {
+    if (this.roles.has(roleArn)) return;
+    const statementId = `StaxEventRuleRole-${shortHash(`${roleArn}|${this.key}`)}`;
+    this.roles.set(roleArn, statementId);
+    if (!this.managed) return;
+    new LambdaPermission(this, statementId, {
+      provider: this.fn.provider,
+      statementId,
+      action: "lambda:InvokeFunction",
+      functionName: this.fn.functionArn,
+      principal: roleArn,
+    });
   }
 
   /** Estimated size of the function policy the app's rules add, in bytes, ARNs known only at apply at their longest. */
@@ -164,17 +183,29 @@ export class FunctionPermissions extends Construct {
       const sid = wildcard ? `StaxEventBus-${shortHash(`${g.busKey}|${this.key}`)}` : g.statementId;
       bySource.set(key, { sid, source: wildcard ? patternOf(g) : arnOf(g), account: g.rule.accountId });
     }
-    return [...bySource.values()].map(({ sid, source, account }) => ({
-      Sid: sid,
-      Effect: "Allow",
-      Principal: { Service: "events.amazonaws.com" },
-      Action: "lambda:InvokeFunction",
-      Resource: resource,
-      Condition: {
-        ...(account ? { StringEquals: { "AWS:SourceAccount": account } } : {}),
-        ArnLike: { "AWS:SourceArn": source },
-      },
-    }));
+    const toRoles = [...this.roles.entries()].map(
+      ([roleArn, sid]): PolicyStatement => ({
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { AWS: roleArn },
+        Action: "lambda:InvokeFunction",
+        Resource: resource,
+      }),
+    );
+    const toRules = [...bySource.values()].map(
+      ({ sid, source, account }): PolicyStatement => ({
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: "lambda:InvokeFunction",
+        Resource: resource,
+        Condition: {
+          ...(account ? { StringEquals: { "AWS:SourceAccount": account } } : {}),
+          ArnLike: { "AWS:SourceArn": source },
+        },
+      }),
+    );
+    return [...toRules, ...toRoles];
   }
 
   private estimate(wildcard: boolean): number {
@@ -199,7 +230,7 @@ export class FunctionPermissions extends Construct {
         `one permission per rule would make the policy of function ${this.describe()} about ${this.estimate(false)} bytes (limit ${LAMBDA_POLICY_LIMIT_BYTES}), so each bus gets one permission for all its rules ('rule/<bus>/*') instead.`,
       );
     }
-    if (!this.managed && this.grants.size > 0) {
+    if (!this.managed && (this.grants.size > 0 || this.roles.size > 0)) {
       Annotations.of(this).addWarning(
         `function ${this.describe()} is not managed by this app, so the library adds no permission to its policy. Its owner must add these statements (aws lambda add-permission), or pass managePolicy: true to Lambda.fromArn: ${JSON.stringify(this.policyStatements())}`,
       );

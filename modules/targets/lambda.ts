@@ -5,6 +5,7 @@ import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { bindTargetBase, TargetBaseProps } from "./base";
+import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { FunctionPermissions } from "./function-permissions";
 
 /** A Lambda function a rule can invoke: a resource of yours, or one known by ARN. */
@@ -70,7 +71,9 @@ export type LambdaTargetProps = TargetBaseProps;
  * `events.amazonaws.com` invoke the function only from that rule (`source_arn`), with a statement
  * id that is stable for the pair; past Lambda's 20 KB policy limit, one permission per bus
  * replaces them (see {@link FunctionPermissions}). A function known only by ARN gets no
- * permission unless `managePolicy` is set (see `Lambda.fromArn`).
+ * permission unless `managePolicy` is set (see `Lambda.fromArn`). A function in another account
+ * of the same region is invoked through an execution role in the rule's account (allowed only
+ * `lambda:InvokeFunction` on it) that a permission on the function admits.
  */
 export class LambdaTarget implements IRuleTarget {
   private readonly fn: ILambdaFunction;
@@ -88,8 +91,15 @@ export class LambdaTarget implements IRuleTarget {
     });
   }
 
-  public bind(rule: IRule): RuleTargetConfig {
-    FunctionPermissions.of(rule, this.fn).allowRule(rule);
-    return { arn: this.fn.functionArn, ...bindTargetBase(rule, this.props) };
+  public bind(rule: IRule, targetId: string): RuleTargetConfig {
+    const permissions = FunctionPermissions.of(rule, this.fn);
+    const { functionArn, provider, owner } = this.fn;
+    if (isCrossAccount(rule, targetId, "Lambda function", resourcePlace(rule, functionArn, provider, owner))) {
+      const role = crossAccountRole(rule, targetId, "lambda:InvokeFunction", functionArn);
+      permissions.allowRole(role.literalRoleArn);
+      return { arn: functionArn, roleArn: role.roleArn, ...bindTargetBase(rule, this.props) };
+    }
+    permissions.allowRule(rule);
+    return { arn: functionArn, ...bindTargetBase(rule, this.props) };
   }
 }

@@ -71,6 +71,11 @@ export class QueuePolicy extends CollectedServicePolicy {
     }
   }
 
+  /** Lets the execution role `roleArn` (spelled out) of a rule in another account send messages to the queue. */
+  public allowRole(roleArn: string): void {
+    this.grantPrincipal("AllowEventBridgeRolesOfOtherAccounts", roleArn, ["sqs:SendMessage"]);
+  }
+
   /** Lets `service` send messages to the queue from `source`, a rule or other sources' ARN (pattern); statements are grouped by sid. */
   public allowSendMessage(sid: string, service: string, source: IRule | string): void {
     this.grant(sid, service, ["sqs:SendMessage"], source);

@@ -6,6 +6,7 @@ import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
+import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { TopicPolicy } from "./topic-policy";
 
 /** An SNS topic a rule can publish to: a resource of yours, or one known by ARN. */
@@ -86,6 +87,9 @@ export type SnsTargetProps = TargetBaseProps;
  * The library then owns the policy of a topic of the app: do not manage it elsewhere. A topic known
  * only by ARN keeps its owner's policy unless `managePolicy` is set (see `Topic.fromArn`).
  *
+ * A topic in another account of the same region gets the event directly, through an execution role
+ * in the rule's account (allowed only `sns:Publish` on the topic) that the topic's policy admits.
+ *
  * A topic encrypted with a customer-managed KMS key also needs EventBridge in its key policy:
  * see `eventBridgeKeyPolicyStatement`.
  */
@@ -107,7 +111,14 @@ export class SnsTarget implements IRuleTarget {
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {
     checkKeyEventBridgeCanUse(rule, `${targetId}: the topic's KMS key`, this.topic.kmsKeyId, "topic");
-    TopicPolicy.of(rule, this.topic).allowPublish("AllowEventBridgeRules", "events.amazonaws.com", rule);
-    return { arn: this.topic.topicArn, ...bindTargetBase(rule, this.props) };
+    const policy = TopicPolicy.of(rule, this.topic);
+    const { topicArn, provider, owner } = this.topic;
+    if (isCrossAccount(rule, targetId, "SNS topic", resourcePlace(rule, topicArn, provider, owner))) {
+      const role = crossAccountRole(rule, targetId, "sns:Publish", topicArn);
+      policy.allowRole(role.literalRoleArn);
+      return { arn: topicArn, roleArn: role.roleArn, ...bindTargetBase(rule, this.props) };
+    }
+    policy.allowPublish("AllowEventBridgeRules", "events.amazonaws.com", rule);
+    return { arn: topicArn, ...bindTargetBase(rule, this.props) };
   }
 }

@@ -4,6 +4,7 @@ import { referenceOf } from "../private/resource-type";
 import { fail } from "../private/errors";
 import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
+import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { IQueue, Queue } from "./queue";
 import { QueuePolicy } from "./queue-policy";
 
@@ -16,6 +17,10 @@ export interface SqsTargetProps extends TargetBaseProps {
 /**
  * Delivers events to an SQS queue. Adds `sqs:SendMessage` for `events.amazonaws.com`, scoped with
  * `aws:SourceArn` to each rule, to the queue's single policy (which also denies non-TLS access).
+ *
+ * A queue in another account of the same region gets the event directly, through an execution role
+ * in the rule's account (allowed only `sqs:SendMessage` on the queue, trusted only for the rule)
+ * that the queue's policy admits.
  *
  * A queue encrypted with a customer-managed KMS key also needs EventBridge in its key policy:
  * see `eventBridgeKeyPolicyStatement`.
@@ -51,9 +56,19 @@ export class SqsTarget implements IRuleTarget {
       );
     }
     checkKeyEventBridgeCanUse(rule, `${targetId}: the queue's KMS key`, this.queue.kmsKeyArn, "queue");
-    QueuePolicy.of(rule, this.queue).allowSendMessage("AllowEventBridgeRules", "events.amazonaws.com", rule);
+    const policy = QueuePolicy.of(rule, this.queue);
+    const { queueArn, provider, owner } = this.queue;
+    let roleArn: string | undefined;
+    if (isCrossAccount(rule, targetId, "SQS queue", resourcePlace(rule, queueArn, provider, owner))) {
+      const role = crossAccountRole(rule, targetId, "sqs:SendMessage", queueArn);
+      policy.allowRole(role.literalRoleArn);
+      roleArn = role.roleArn;
+    } else {
+      policy.allowSendMessage("AllowEventBridgeRules", "events.amazonaws.com", rule);
+    }
     return {
-      arn: this.queue.queueArn,
+      arn: queueArn,
+      roleArn,
       sqsTarget: messageGroupId ? { messageGroupId } : undefined,
       ...bindTargetBase(rule, this.props),
     };

@@ -67,6 +67,11 @@ export class TopicPolicy extends CollectedServicePolicy {
     }
   }
 
+  /** Lets the execution role `roleArn` (spelled out) of a rule in another account publish to the topic. */
+  public allowRole(roleArn: string): void {
+    this.grantPrincipal("AllowEventBridgeRolesOfOtherAccounts", roleArn, ["sns:Publish"]);
+  }
+
   /** Lets `service` publish to the topic from `source`, a rule or other sources' ARN (pattern); statements are grouped by sid. */
   public allowPublish(sid: string, service: string, source: IRule | string): void {
     this.grant(sid, service, ["sns:Publish"], source);

@@ -14,6 +14,7 @@ import { AuditLogStack, CONFIG as AUDIT } from "../../examples/audit-log/main";
 import { buildCrossRegionForwarding } from "../../examples/cross-region-forwarding/main";
 import { CONFIG as FIREHOSE, FirehoseToS3Stack } from "../../examples/firehose-to-s3/main";
 import { CONFIG as LAMBDA, LambdaConsumerStack } from "../../examples/lambda-consumer/main";
+import { buildApp as buildLoggingToSecurity } from "../../examples/logging-to-security-account/main";
 import { buildOrgWideForwarding } from "../../examples/org-wide-forwarding/main";
 import { CONFIG as SLACK, SlackWebhookStack } from "../../examples/slack-webhook/main";
 import { exampleNames } from "../support/examples";
@@ -21,7 +22,7 @@ import { physicalNames, PhysicalNameFound, sharedNames } from "../support/physic
 import { synthObject } from "../support/synth";
 
 /** Builds copy `copy` (0 or 1) of an app as the stack `stackName`. */
-type Copy = (app: App, stackName: string, copy: number) => TerraformStack;
+type Copy = (app: App, stackName: string, copy: number) => TerraformStack | TerraformStack[];
 
 const COPIES: Record<string, Copy> = {
   "default app": (app, stackName, copy) =>
@@ -33,6 +34,14 @@ const COPIES: Record<string, Copy> = {
     new FirehoseToS3Stack(app, stackName, { ...FIREHOSE, sourceName: `security-events-${copy}` }),
   "lambda-consumer": (app, stackName, copy) =>
     new LambdaConsumerStack(app, stackName, { ...LAMBDA, sourceName: `security-events-${copy}` }),
+  "logging-to-security-account": (app, stackName, copy) => {
+    const { logging, security } = buildLoggingToSecurity(app, {
+      loggingStackName: `${stackName}-logging`,
+      securityStackName: `${stackName}-security`,
+      sourceName: `security-events-${copy}`,
+    });
+    return [logging, security];
+  },
   "org-wide-forwarding": (app, stackName) => buildOrgWideForwarding(app, { stackName }),
   "slack-webhook": (app, stackName, copy) =>
     new SlackWebhookStack(app, stackName, { ...SLACK, sourceName: `security-events-${copy}` }),
@@ -41,7 +50,9 @@ const COPIES: Record<string, Copy> = {
 function twoCopies(copy: Copy): [PhysicalNameFound[], PhysicalNameFound[]] {
   const app = Testing.app();
   const stacks = [copy(app, "team-a-stax-events", 0), copy(app, "team-b-stax-events", 1)];
-  const [a, b] = stacks.map((stack) => physicalNames(synthObject(stack)));
+  const [a, b] = stacks.map((copy) =>
+    ([] as TerraformStack[]).concat(copy).flatMap((s) => physicalNames(synthObject(s))),
+  );
   return [a, b];
 }
 
