@@ -1,6 +1,7 @@
 /**
- * The Lambda handler of the lambda-consumer example: receives catalogued Stax events (Security and
- * AccountManagement) from EventBridge and logs one structured line per event. Its types come from
+ * The Lambda handler of the lambda-consumer example: receives the Stax Security events the rule
+ * sends and logs one structured line per event (`summarise` takes any catalogued event, so the
+ * same code serves a rule for AccountManagement events too). Its types come from
  * the library's event catalogue, so `detail` narrows by `staxEventName` and a typo in a field name
  * fails to compile. It copes with the optional parts of Stax's common schema: events no user
  * caused (no `meta.user`), users without `email`, organisations without a name.
