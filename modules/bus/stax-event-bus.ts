@@ -6,6 +6,7 @@ import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelectors } from "../pattern/selectors";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkType } from "../private/validation";
 import { currentRegionName } from "../private/provider-compat";
 import { claimPartnerSource } from "../private/wiring";
 import type { IQueue } from "../targets/queue";
@@ -107,6 +108,9 @@ export class StaxEventBus extends Construct implements IEventBus {
     this.partnerEventSourceName = StaxEventBus.partnerEventSourceName(accountId, sourceName);
     this.eventBusName = this.partnerEventSourceName;
     this.provider = props.provider;
+    checkType(this, "adoptExisting", props.adoptExisting, "boolean");
+    checkKmsKey(this, "kmsKeyIdentifier", props.kmsKeyIdentifier);
+    checkTags(this, "tags", props.tags);
     this.adopted = props.adoptExisting ?? sourceName === "default";
     if (!this.adopted && sourceName === "default") {
       fail(
@@ -144,6 +148,7 @@ export class StaxEventBus extends Construct implements IEventBus {
     if (props.archive !== false) {
       const retentionDays = props.archive?.retentionDays ?? 30;
       checkRange(this, "archive retentionDays", retentionDays, 0, 2147483647);
+      checkName(this, "archive.archiveName", props.archive?.archiveName, ARCHIVE_NAME);
       this.archive = new CloudwatchEventArchive(this, "Archive", {
         provider: props.provider,
         name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48 }),

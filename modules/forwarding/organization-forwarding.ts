@@ -7,6 +7,16 @@ import type { EventPattern } from "../pattern/types";
 import { RetryPolicy } from "../targets/base";
 import { checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import {
+  checkOneOf,
+  checkName,
+  checkTags,
+  checkType,
+  ROLE_NAME,
+  RULE_NAME,
+  STACK_SET_NAME,
+} from "../private/validation";
+import { checkPatternReach } from "../rule/reach";
 import { stackSetInstanceRegion } from "../private/provider-compat";
 import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
 import { CloudFormationTemplate, forwardingTemplate } from "./forwarding-template";
@@ -98,6 +108,7 @@ export class OrganizationForwarding extends Construct {
   constructor(scope: Construct, id: string, props: OrganizationForwardingProps) {
     super(scope, id);
     const regions = checkRegionList(this, "regions", props.regions);
+    this.checkProps(props);
     this.destination = resolveDestination(this, props.destination);
     const ous = this.checkOus(props.organizationalUnitIds);
     const roleRegion =
@@ -117,6 +128,7 @@ export class OrganizationForwarding extends Construct {
       if (e instanceof PatternError) fail(this, e.message);
       throw e;
     }
+    checkPatternReach(this, { eventBusName: "default" }, props.eventPattern);
     const maximumEventAgeSeconds = props.retryPolicy?.maximumEventAgeSeconds ?? 86400;
     const maximumRetryAttempts = props.retryPolicy?.maximumRetryAttempts ?? 185;
     checkRange(this, "retryPolicy.maximumEventAgeSeconds", maximumEventAgeSeconds, 60, 86400);
@@ -184,6 +196,27 @@ export class OrganizationForwarding extends Construct {
       Annotations.of(this).addWarning(
         `the pattern selects events of global services (IAM, STS, sign-in, Organizations, CloudFront, Route 53), which arrive only in ${GLOBAL_SERVICES_REGION}, and ${GLOBAL_SERVICES_REGION} is not among the regions (${regions.join(", ")}). Add '${GLOBAL_SERVICES_REGION}' to regions to forward them.`,
       );
+    }
+  }
+
+  /** Names and values that go into the StackSet and its template: wrong ones fail in every account. */
+  private checkProps(props: OrganizationForwardingProps): void {
+    checkName(this, "roleName", props.roleName, ROLE_NAME);
+    checkName(this, "ruleName", props.ruleName, RULE_NAME);
+    checkName(this, "stackSetName", props.stackSetName, STACK_SET_NAME);
+    checkTags(this, "tags", props.tags);
+    checkOneOf(this, "callAs", props.callAs, ["SELF", "DELEGATED_ADMIN"]);
+    const preferences = props.operationPreferences ?? {};
+    checkOneOf(this, "operationPreferences.regionConcurrency", preferences.regionConcurrency, [
+      "SEQUENTIAL",
+      "PARALLEL",
+    ]);
+    checkOneOf(this, "operationPreferences.concurrencyMode", preferences.concurrencyMode, [
+      "STRICT_FAILURE_TOLERANCE",
+      "SOFT_FAILURE_TOLERANCE",
+    ]);
+    for (const flag of ["autoDeployment", "retainStacksOnAccountRemoval", "deadLetterQueue"] as const) {
+      checkType(this, flag, props[flag], "boolean");
     }
   }
 

@@ -7,6 +7,7 @@ import { IEventBus } from "../bus/event-bus";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { policyDocument, PolicyStatement } from "../private/iam";
 import { physicalName } from "../private/naming";
+import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags } from "../private/validation";
 import { isAwsProvider } from "../private/resource-type";
 import { busDeadLetterQueue } from "../bus/bus-dead-letter";
 import type { IQueue } from "../targets/queue";
@@ -99,6 +100,8 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     this.configuredEventBusName =
       props.eventBusName ?? physicalName(this, { maxLength: 256, illegal: /[^.\-_A-Za-z0-9]/g });
     this.checkBusName(this.configuredEventBusName);
+    checkKmsKey(this, "kmsKeyIdentifier", props.kmsKeyIdentifier);
+    checkTags(this, "tags", props.tags);
 
     this.bus = new CloudwatchEventBus(this, "Bus", {
       provider: props.provider,
@@ -124,6 +127,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     if (props.archive !== false) {
       const retentionDays = props.archive?.retentionDays ?? 30;
       checkRange(this, "archive retentionDays", retentionDays, 0, 2147483647);
+      checkName(this, "archive.archiveName", props.archive?.archiveName, ARCHIVE_NAME);
       this.archive = new CloudwatchEventArchive(this, "Archive", {
         provider: props.provider,
         name: props.archive?.archiveName ?? physicalName(this, { maxLength: 48 }),

@@ -8,6 +8,7 @@ import { EventBusTarget } from "../targets/event-bus";
 import { RetryPolicy } from "../targets/base";
 import { checkAccountId, fail, isUnresolved } from "../private/errors";
 import { localName } from "../private/naming";
+import { checkDescription, checkName, checkTags, checkType, RULE_NAME } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
 import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
@@ -76,6 +77,10 @@ export class ServiceEventForwarder extends Construct {
     checkAccountId(this, "accountId", props.accountId);
     this.accountId = props.accountId;
     this.regions = checkRegionList(this, "regions", props.regions);
+    checkName(this, "ruleName", props.ruleName, RULE_NAME);
+    checkDescription(this, "description", props.description);
+    checkTags(this, "tags", props.tags);
+    checkType(this, "deadLetterQueue", props.deadLetterQueue, "boolean");
     this.destination = resolveDestination(this, props.destination);
     this.checkNotASource();
     addForwarding(

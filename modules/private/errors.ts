@@ -17,6 +17,13 @@ export function isUnresolved(value: unknown): boolean {
 /** Checks an integer is within [min, max] unless it is a token; otherwise fails with the fix. */
 export function checkRange(scope: Construct, what: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined || isUnresolved(value)) return;
+  if (typeof value !== "number") {
+    const quoted = typeof value === "string" && (value as string).trim() !== "" && !Number.isNaN(Number(value));
+    fail(
+      scope,
+      `${what} is ${typeof value === "string" ? `the string '${value}'` : `a ${typeof value}`}; ${quoted ? `pass ${Number(value)} without quotes` : "pass a number"}.`,
+    );
+  }
   if (!Number.isInteger(value) || value < min || value > max) {
     fail(scope, `${what} is ${value}; it must be a whole number from ${min} to ${max}. Pass a value in that range.`);
   }

@@ -5,8 +5,10 @@ import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-
 import { IEventBus } from "../bus/event-bus";
 import { EventPattern } from "../pattern/types";
 import { PatternError, renderPattern, validatePattern } from "../pattern";
-import { fail, isUnresolved } from "../private/errors";
+import { fail } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { checkDescription, checkName, checkTags, checkType, RULE_NAME } from "../private/validation";
+import { checkPatternReach } from "./reach";
 import { displayValue } from "../private/resource-policy";
 import { claimRuleName } from "../private/wiring";
 import { RuleArnShape, ruleArnShape } from "./rule-arn";
@@ -14,7 +16,6 @@ import { IRule, IRuleTarget, RuleTargetConfig } from "./target";
 
 /** EventBridge allows at most this many targets on one rule. */
 export const MAX_TARGETS_PER_RULE = 5;
-const RULE_NAME = /^[.\-_A-Za-z0-9]+$/;
 
 /** Properties of a {@link StaxEventRule}. */
 export interface StaxEventRuleProps {
@@ -57,7 +58,11 @@ export class StaxEventRule extends Construct implements IRule {
   constructor(scope: Construct, id: string, props: StaxEventRuleProps) {
     super(scope, id);
     this.ruleName = props.ruleName ?? physicalName(this, { maxLength: 64, illegal: /[^.\-_A-Za-z0-9]/g });
-    this.checkRuleName(this.ruleName);
+    checkName(this, "ruleName", this.ruleName, RULE_NAME);
+    checkDescription(this, "description", props.description);
+    checkType(this, "enabled", props.enabled, "boolean");
+    checkType(this, "maxPatternLength", props.maxPatternLength, "number");
+    checkTags(this, "tags", props.tags);
     this.eventPattern = props.eventPattern;
     try {
       validatePattern(props.eventPattern, { maxLength: props.maxPatternLength });
@@ -65,6 +70,7 @@ export class StaxEventRule extends Construct implements IRule {
       if (e instanceof PatternError) fail(this, e.message);
       throw e;
     }
+    checkPatternReach(this, props.bus, props.eventPattern);
     this.eventBusName = props.bus.eventBusName;
     this.eventBusArn = props.bus.eventBusArn;
     this.provider = props.bus.provider;
@@ -129,19 +135,6 @@ export class StaxEventRule extends Construct implements IRule {
       );
     }
     this.bound.push({ target, key, id: targetId });
-  }
-
-  private checkRuleName(name: string): void {
-    if (isUnresolved(name)) return;
-    if (name.length > 64) {
-      fail(this, `rule name '${name}' is ${name.length} characters; EventBridge allows 64. Pass a shorter ruleName.`);
-    }
-    if (!RULE_NAME.test(name)) {
-      fail(
-        this,
-        `rule name '${name}' has characters EventBridge does not allow; use only letters, digits, '.', '-' and '_'. Pass a different ruleName.`,
-      );
-    }
   }
 }
 

@@ -3,6 +3,7 @@ import { TerraformProvider } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { checkKmsKey, checkTags } from "../private/validation";
 import { ILogGroup } from "./log-group";
 
 /** Retention periods CloudWatch Logs accepts, in days (0 keeps logs forever). */
@@ -57,6 +58,8 @@ export class EventsLogGroup extends Construct implements ILogGroup {
         `log group name '${this.logGroupName}' is not valid; CloudWatch Logs allows up to 512 letters, digits, '_', '-', '/', '.' and '#'. Pass a different logGroupName.`,
       );
     }
+    checkKmsKey(this, "kmsKeyArn", props.kmsKeyArn, { arnOnly: true });
+    checkTags(this, "tags", props.tags);
     this.provider = props.provider;
     this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
       provider: props.provider,

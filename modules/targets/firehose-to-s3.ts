@@ -3,6 +3,7 @@ import { TerraformProvider } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { BUCKET_NAME, checkKmsKey, checkName, checkTags, checkType, STREAM_NAME } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
@@ -91,6 +92,11 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
   constructor(scope: Construct, id: string, props: FirehoseToS3Props) {
     super(scope, id);
     checkAccountId(this, "accountId", props.accountId);
+    checkName(this, "bucketName", props.bucketName, BUCKET_NAME);
+    checkName(this, "streamName", props.streamName, STREAM_NAME);
+    checkKmsKey(this, "kmsKeyArn", props.kmsKeyArn, { arnOnly: true });
+    checkTags(this, "tags", props.tags);
+    checkType(this, "forceDestroy", props.forceDestroy, "boolean");
     checkRange(this, "bufferingIntervalSeconds", props.bufferingIntervalSeconds, 0, 900);
     checkRange(this, "bufferingSizeMiB", props.bufferingSizeMiB, 1, 128);
     const prefix = checkPrefix(this, "prefix", props.prefix ?? "stax-events/");

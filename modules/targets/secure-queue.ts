@@ -4,6 +4,7 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { checkRange, fail, isUnresolved } from "../private/errors";
 import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { physicalName } from "../private/naming";
+import { checkKmsKey, checkTags, checkType } from "../private/validation";
 import { IQueue } from "./queue";
 import { QueuePolicy } from "./queue-policy";
 
@@ -75,6 +76,9 @@ export class SecureQueue extends Construct implements IQueue {
 
   constructor(scope: Construct, id: string, props: SecureQueueProps = {}) {
     super(scope, id);
+    checkType(this, "fifo", props.fifo, "boolean");
+    checkKmsKey(this, "kmsKeyArn", props.kmsKeyArn);
+    checkTags(this, "tags", props.tags);
     this.fifo = props.fifo ?? false;
     this.kmsKeyArn = props.kmsKeyArn;
     this.provider = props.provider;

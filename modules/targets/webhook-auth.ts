@@ -3,6 +3,7 @@ import { TerraformStack, TerraformVariable } from "cdktf";
 import { CloudwatchEventConnectionAuthParameters } from "@cdktf/provider-aws/lib/cloudwatch-event-connection";
 import { fail, isUnresolved } from "../private/errors";
 import { localName } from "../private/naming";
+import { checkHeader, checkHttpsUrl, checkOneOf, checkType, refuseSecretUrl } from "../private/validation";
 
 /** The authorization part of an EventBridge connection. */
 export interface WebhookAuthConfig {
@@ -53,6 +54,8 @@ export interface OAuthClientCredentialsOptions {
 export abstract class WebhookAuth {
   /** An API key sent in a header. */
   public static apiKey(options: ApiKeyAuthOptions): WebhookAuth {
+    checkType("WebhookAuth.apiKey", "headerName", options.headerName, "string");
+    checkHeader("WebhookAuth.apiKey", "headerName", options.headerName, "x");
     return new BoundAuth((scope) => ({
       authorizationType: "API_KEY",
       authParameters: {
@@ -63,6 +66,7 @@ export abstract class WebhookAuth {
 
   /** HTTP basic authentication. */
   public static basic(options: BasicAuthOptions): WebhookAuth {
+    checkType("WebhookAuth.basic", "username", options.username, "string");
     return new BoundAuth((scope) => {
       const description = `password of '${options.username}' at the webhook`;
       const password = secret(scope, "password", description, options.password);
@@ -72,8 +76,12 @@ export abstract class WebhookAuth {
 
   /** OAuth client credentials: EventBridge fetches a token from the authorization endpoint and refreshes it. */
   public static oauthClientCredentials(options: OAuthClientCredentialsOptions): WebhookAuth {
+    const where = "WebhookAuth.oauthClientCredentials";
+    checkHttpsUrl(where, "authorizationEndpoint", options.authorizationEndpoint);
+    refuseSecretUrl(where, "authorizationEndpoint", options.authorizationEndpoint);
+    checkType(where, "clientId", options.clientId, "string");
+    checkOneOf(where, "httpMethod", options.httpMethod, ["GET", "POST", "PUT"]);
     return new BoundAuth((scope) => {
-      checkHttpsUrl(scope, "OAuth authorizationEndpoint", options.authorizationEndpoint);
       const clientSecret = secret(scope, "client_secret", "OAuth client secret of the webhook", options.clientSecret);
       const body = [{ key: "grant_type", value: "client_credentials", isValueSecret: false }];
       if (options.scope) body.push({ key: "scope", value: options.scope, isValueSecret: false });
@@ -147,21 +155,4 @@ export function secret(scope: Construct, name: string, description: string, give
     });
   variable.overrideLogicalId(variableName);
   return variable.stringValue;
-}
-
-/** Checks a URL is https (EventBridge calls only https endpoints); tokens pass. */
-export function checkHttpsUrl(scope: Construct, what: string, url: string): void {
-  if (isUnresolved(url)) return;
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || parsed.protocol !== "https:" || !parsed.hostname) {
-    fail(
-      scope,
-      `${what} '${url}' is not an https URL; EventBridge only calls https endpoints. Pass a URL starting with 'https://'.`,
-    );
-  }
 }

@@ -3,12 +3,20 @@ import { TerraformProvider } from "cdktf";
 import { CloudwatchEventApiDestination } from "@cdktf/provider-aws/lib/cloudwatch-event-api-destination";
 import { CloudwatchEventConnection } from "@cdktf/provider-aws/lib/cloudwatch-event-connection";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
-import { checkRange, fail } from "../private/errors";
+import { checkRange } from "../private/errors";
+import {
+  checkHeaders,
+  checkHttpsUrl,
+  checkName,
+  checkOneOf,
+  EVENTBRIDGE_NAME,
+  refuseSecretUrl,
+} from "../private/validation";
 import { physicalName } from "../private/naming";
 import { TargetBaseProps } from "./base";
 import { slackSecurityEventMessage, SlackSecurityEventMessageOptions } from "./slack";
 import { bindRoleTarget, IRole } from "./target-role";
-import { checkHttpsUrl, secret, WebhookAuth } from "./webhook-auth";
+import { secret, WebhookAuth } from "./webhook-auth";
 
 /** HTTP methods an API destination can use. */
 export type WebhookHttpMethod = "POST" | "PUT" | "PATCH" | "GET" | "DELETE" | "HEAD" | "OPTIONS";
@@ -63,6 +71,12 @@ export class WebhookTarget extends Construct implements IRuleTarget {
    */
   public static slack(scope: Construct, id: string, props: SlackWebhookProps = {}): WebhookTarget {
     const { webhookUrl, prefix, ...rest } = props;
+    refuseSecretUrl(
+      `${scope.node.path}/${id}`,
+      "webhookUrl",
+      webhookUrl,
+      "leave webhookUrl out to get a sensitive variable",
+    );
     return new WebhookTarget(scope, id, {
       ...rest,
       endpoint: webhookUrl,
@@ -87,14 +101,12 @@ export class WebhookTarget extends Construct implements IRuleTarget {
     super(scope, id);
     const endpoint = props.endpoint ?? secret(this, "endpoint", "URL of the webhook (a secret)", undefined);
     checkHttpsUrl(this, "endpoint", endpoint);
+    refuseSecretUrl(this, "endpoint", endpoint, "leave endpoint out to get a sensitive variable");
     checkRange(this, "invocationRateLimitPerSecond", props.invocationRateLimitPerSecond, 1, 300);
+    checkOneOf(this, "httpMethod", props.httpMethod, ["POST", "PUT", "PATCH", "GET", "DELETE", "HEAD", "OPTIONS"]);
+    checkHeaders(this, "headers", props.headers);
     const name = props.name ?? physicalName(this, { maxLength: 64, illegal: /[^.\-_A-Za-z0-9]/g });
-    if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(name)) {
-      fail(
-        this,
-        `name '${name}' is not valid; EventBridge allows up to 64 letters, digits, '.', '-' and '_'. Pass a different name.`,
-      );
-    }
+    checkName(this, "name", name, EVENTBRIDGE_NAME);
     this.connection = new CloudwatchEventConnection(this, "Connection", {
       provider: props.provider,
       name,

@@ -105,7 +105,7 @@ describe("StaxAuditLog", () => {
   });
 
   it("encrypts records and results with a customer-managed key when given one", () => {
-    const key = "arn:aws:kms:ap-southeast-2:123456789012:key/abc";
+    const key = "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     const { synth: withKey } = build({ kmsKeyArn: key });
     const workgroup = Object.values<any>(resourcesOf(withKey, "aws_athena_workgroup"))[0];
     expect(workgroup.configuration.result_configuration.encryption_configuration).toEqual({

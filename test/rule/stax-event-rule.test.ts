@@ -5,6 +5,8 @@ import { Match } from "../../modules/pattern";
 import { SecureQueue, SqsTarget } from "../../modules/targets";
 import { parsed, resourcesOf, synthObject, testStack } from "../support/synth";
 
+const SOURCE = "aws.partner/stax.io/123456789012/security-events";
+
 function setup() {
   const { stack } = testStack();
   const bus = new StaxEventBus(stack, "Bus", { accountId: "123456789012", sourceName: "security-events" });
@@ -30,8 +32,8 @@ describe("StaxEventRule", () => {
     let scope: Construct = stack;
     for (const id of ["AVeryLongScopeNameForTheSecurityTeam", "AnotherQuiteLongScopeName", "Deeper"])
       scope = new Construct(scope, id);
-    const a = new StaxEventRule(scope, "UserAuthenticationEventRule", { bus, eventPattern: { source: ["x"] } });
-    const b = new StaxEventRule(scope, "UserAuthenticationEventRule2", { bus, eventPattern: { source: ["x"] } });
+    const a = new StaxEventRule(scope, "UserAuthenticationEventRule", { bus, eventPattern: { source: [SOURCE] } });
+    const b = new StaxEventRule(scope, "UserAuthenticationEventRule2", { bus, eventPattern: { source: [SOURCE] } });
 
     expect(a.ruleName.length).toBeLessThanOrEqual(64);
     expect(a.ruleName).toMatch(/^[.\-_A-Za-z0-9]+$/);
@@ -41,21 +43,21 @@ describe("StaxEventRule", () => {
     for (const id of ["AVeryLongScopeNameForTheSecurityTeam", "AnotherQuiteLongScopeName", "Deeper"])
       scope2 = new Construct(scope2, id);
     expect(
-      new StaxEventRule(scope2, "UserAuthenticationEventRule", { bus: again.bus, eventPattern: { source: ["x"] } })
+      new StaxEventRule(scope2, "UserAuthenticationEventRule", { bus: again.bus, eventPattern: { source: [SOURCE] } })
         .ruleName,
     ).toBe(a.ruleName);
   });
 
   it("keeps short names readable: the stack name, then the construct path", () => {
     const { stack, bus } = setup();
-    expect(new StaxEventRule(stack, "FailedLogins", { bus, eventPattern: { source: ["x"] } }).ruleName).toBe(
+    expect(new StaxEventRule(stack, "FailedLogins", { bus, eventPattern: { source: [SOURCE] } }).ruleName).toBe(
       `${stack.node.id}-FailedLogins`,
     );
   });
 
   it("can be created disabled", () => {
     const { stack, bus } = setup();
-    new StaxEventRule(stack, "Off", { bus, eventPattern: { source: ["x"] }, enabled: false });
+    new StaxEventRule(stack, "Off", { bus, eventPattern: { source: [SOURCE] }, enabled: false });
     expect(Object.values(resourcesOf(synthObject(stack), "aws_cloudwatch_event_rule"))[0].state).toBe("DISABLED");
   });
 
@@ -63,7 +65,7 @@ describe("StaxEventRule", () => {
     const { stack, bus } = setup();
     const rule = new StaxEventRule(stack, "R", {
       bus,
-      eventPattern: { source: ["x"] },
+      eventPattern: { source: [SOURCE] },
       targets: [new SqsTarget(new SecureQueue(stack, "Queue"))],
     });
     rule.addTarget(new SqsTarget(new SecureQueue(stack, "Other")));
@@ -87,7 +89,7 @@ describe("StaxEventRule", () => {
       });
       const rule = new StaxEventRule(stack, "R", {
         bus,
-        eventPattern: { source: ["x"] },
+        eventPattern: { source: [SOURCE] },
         targets: [0, 1, 2, 3, 4].map(target),
       });
       expect(() => rule.addTarget(target(5))).toThrow(
@@ -98,7 +100,7 @@ describe("StaxEventRule", () => {
     it("a rule name over 64 characters", () => {
       const { stack, bus } = setup();
       const name = "x".repeat(65);
-      expect(() => new StaxEventRule(stack, "R", { bus, ruleName: name, eventPattern: { source: ["x"] } })).toThrow(
+      expect(() => new StaxEventRule(stack, "R", { bus, ruleName: name, eventPattern: { source: [SOURCE] } })).toThrow(
         `test/R: rule name '${name}' is 65 characters; EventBridge allows 64. Pass a shorter ruleName.`,
       );
     });
@@ -106,15 +108,15 @@ describe("StaxEventRule", () => {
     it("a rule name with illegal characters", () => {
       const { stack, bus } = setup();
       expect(
-        () => new StaxEventRule(stack, "R", { bus, ruleName: "stax/rule", eventPattern: { source: ["x"] } }),
+        () => new StaxEventRule(stack, "R", { bus, ruleName: "stax/rule", eventPattern: { source: [SOURCE] } }),
       ).toThrow(
-        "test/R: rule name 'stax/rule' has characters EventBridge does not allow; use only letters, digits, '.', '-' and '_'. Pass a different ruleName.",
+        "test/R: rule name 'stax/rule' has characters EventBridge does not allow ('/'); use only letters, digits, '.', '-' and '_'. Pass a different ruleName.",
       );
     });
 
     it("a pattern over the size limit, unless the limit is raised", () => {
       const { stack, bus } = setup();
-      const eventPattern = { source: ["x"], detail: { id: Array.from({ length: 200 }, (_, i) => `value-${i}`) } };
+      const eventPattern = { source: [SOURCE], detail: { id: Array.from({ length: 200 }, (_, i) => `value-${i}`) } };
       expect(() => new StaxEventRule(stack, "R", { bus, eventPattern })).toThrow(/^test\/R: .*2048/);
       expect(() => new StaxEventRule(stack, "R2", { bus, eventPattern, maxPatternLength: 4096 })).not.toThrow();
     });

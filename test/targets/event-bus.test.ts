@@ -10,7 +10,11 @@ describe("EventBusTarget", () => {
   it("sends through a role allowed only events:PutEvents on the destination, trusted for the rule", () => {
     const { stack } = testStack();
     const bus = new StaxEventBus(stack, "Bus", { accountId: "123456789012", sourceName: "s" });
-    new StaxEventRule(stack, "R", { bus, eventPattern: { source: ["x"] }, targets: [new EventBusTarget(DESTINATION)] });
+    new StaxEventRule(stack, "R", {
+      bus,
+      eventPattern: bus.securityEvents.select(),
+      targets: [new EventBusTarget(DESTINATION)],
+    });
     const synth = synthObject(stack);
 
     const [target] = Object.values(resourcesOf(synth, "aws_cloudwatch_event_target"));
@@ -33,7 +37,7 @@ describe("EventBusTarget", () => {
       () =>
         new StaxEventRule(stack, "R", {
           bus,
-          eventPattern: { source: ["x"] },
+          eventPattern: bus.securityEvents.select(),
           targets: [new EventBusTarget(bus.eventBusArn)],
         }),
     ).toThrow("test/R: Target0: the destination is the rule's own bus, which would loop. Target another bus.");

@@ -84,7 +84,7 @@ describe("FirehoseToS3 delivery error logging", () => {
   });
 
   it("takes a log group name, retention and key, or turns off", () => {
-    const key = "arn:aws:kms:ap-southeast-2:123456789012:key/logs";
+    const key = "arn:aws:kms:ap-southeast-2:123456789012:key/5678abcd-12ab-34cd-56ef-1234567890ab";
     const { synth } = build({
       errorLogging: { logGroupName: "/stax/firehose-errors", retentionDays: 731, kmsKeyArn: key },
     });
@@ -145,7 +145,7 @@ describeWithTerraform("FirehoseToS3 hardening with terraform", () => {
   let validate: { diagnostics: unknown[] };
   beforeAll(() => {
     const { synth } = build({
-      kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/abc",
+      kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
       lifecycle: { expirationDays: 400 },
       accessLogging: { bucketName: "my-access-logs" },
     });

@@ -4,7 +4,7 @@ import { ACCOUNT, expectDefaultRetryAndDlq, roleOf, synthTargets, targetSetup } 
 import { REGION_NAME_ATTRIBUTE } from "../support/provider-forms";
 
 const STREAM_ARN = "arn:aws:firehose:ap-southeast-2:123456789012:deliverystream/stax-events";
-const KEY_ARN = "arn:aws:kms:ap-southeast-2:123456789012:key/abc";
+const KEY_ARN = "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 describe("FirehoseTarget", () => {
   it("puts records through a role allowed only PutRecord and PutRecordBatch on that stream, trusted for the rule", () => {

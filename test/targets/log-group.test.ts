@@ -75,7 +75,7 @@ describe("LogGroupTarget", () => {
     new EventsLogGroup(stack, "Custom", {
       logGroupName: "/stax/security",
       retentionDays: 30,
-      kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/abc",
+      kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     });
     const groups = Object.values(resourcesOf(synthTargets(stack).synth, "aws_cloudwatch_log_group"));
     expect(groups).toEqual(
@@ -84,7 +84,7 @@ describe("LogGroupTarget", () => {
         expect.objectContaining({
           name: "/stax/security",
           retention_in_days: 30,
-          kms_key_id: "arn:aws:kms:ap-southeast-2:123456789012:key/abc",
+          kms_key_id: "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
         }),
       ]),
     );

@@ -19,10 +19,10 @@ function twoTeams() {
   const [a, b] = stacks;
   const bus = new StaxEventBus(a, "Bus", { accountId: STACKS_ACCOUNT, sourceName: SOURCE });
   const queue = new SecureQueue(a, "Queue");
-  new StaxEventRule(a, "Mine", { bus, eventPattern: { source: ["a"] }, targets: [new SqsTarget(queue)] });
+  new StaxEventRule(a, "Mine", { bus, eventPattern: { detail: { n: ["a"] } }, targets: [new SqsTarget(queue)] });
   new StaxEventRule(b, "Theirs", {
     bus: busByName(BUS_NAME),
-    eventPattern: { source: ["b"] },
+    eventPattern: { detail: { n: ["b"] } },
     targets: [new SqsTarget(queue)],
   });
   return { app, a, b, queue };
@@ -87,10 +87,10 @@ describe("policies belong to the resource's stack", () => {
     const [a, b] = stacks;
     const bus = new StaxEventBus(a, "Bus", { accountId: STACKS_ACCOUNT, sourceName: SOURCE });
     const topic = new SnsTopic(a, "Topic", { name: "alerts" });
-    new StaxEventRule(a, "Mine", { bus, eventPattern: { source: ["a"] }, targets: [new SnsTarget(topic)] });
+    new StaxEventRule(a, "Mine", { bus, eventPattern: { detail: { n: ["a"] } }, targets: [new SnsTarget(topic)] });
     new StaxEventRule(b, "Theirs", {
       bus: busByName(BUS_NAME),
-      eventPattern: { source: ["b"] },
+      eventPattern: { detail: { n: ["b"] } },
       targets: [new SnsTarget(topic)],
     });
     const out = synthApp(app);
@@ -108,12 +108,12 @@ describe("policies belong to the resource's stack", () => {
     const bus = new StaxEventBus(a, "Bus", { accountId: STACKS_ACCOUNT, sourceName: SOURCE });
     new StaxEventRule(a, "Mine", {
       bus,
-      eventPattern: { source: ["a"] },
+      eventPattern: { detail: { n: ["a"] } },
       targets: [new LogGroupTarget(new EventsLogGroup(a, "Logs"))],
     });
     new StaxEventRule(b, "Theirs", {
       bus: busByName(BUS_NAME),
-      eventPattern: { source: ["b"] },
+      eventPattern: { detail: { n: ["b"] } },
       targets: [new LogGroupTarget(new EventsLogGroup(b, "Logs"))],
     });
     const out = synthApp(app);
@@ -136,7 +136,7 @@ describe("policies belong to the resource's stack", () => {
       () =>
         new StaxEventRule(b, "Theirs", {
           bus: { eventBusName: "default", eventBusArn: busArn, accountId: STACKS_ACCOUNT },
-          eventPattern: { source: ["b"] },
+          eventPattern: { detail: { n: ["b"] } },
           targets: [new SqsTarget(queue)],
         }),
     ).toThrow(

@@ -67,7 +67,7 @@ describe("SnsTarget", () => {
 
   it("remembers the KMS key of an encrypted topic, whose key policy needs eventBridgeKeyPolicyStatement", () => {
     const { stack } = targetSetup();
-    const key = "arn:aws:kms:ap-southeast-2:123456789012:key/abc";
+    const key = "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     expect(Topic.fromArn(TOPIC_ARN, { kmsKeyId: key }).kmsKeyId).toBe(key);
     expect(Topic.fromResource(new SnsTopic(stack, "T", { name: "t", kmsMasterKeyId: key })).kmsKeyId).toBe(key);
   });

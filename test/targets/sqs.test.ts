@@ -83,11 +83,13 @@ describe("SqsTarget", () => {
   it("uses a customer-managed key when given one", () => {
     const { stack } = setup();
     new SecureQueue(stack, "Queue", {
-      kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/abc",
+      kmsKeyArn: "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
       deadLetterQueue: false,
     });
     const [q] = Object.values(resourcesOf(synthObject(stack), "aws_sqs_queue"));
-    expect(q.kms_master_key_id).toBe("arn:aws:kms:ap-southeast-2:123456789012:key/abc");
+    expect(q.kms_master_key_id).toBe(
+      "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    );
     expect(q.sqs_managed_sse_enabled).toBeUndefined();
   });
 

@@ -179,7 +179,7 @@ describe("WebhookTarget", () => {
             endpoint: "https://x.example.com",
             auth: WebhookAuth.oauthClientCredentials({ authorizationEndpoint: "http://auth", clientId: "c" }),
           }),
-      ).toThrow("test/D: OAuth authorizationEndpoint 'http://auth' is not an https URL");
+      ).toThrow("WebhookAuth.oauthClientCredentials: authorizationEndpoint 'http://auth' is not an https URL");
     });
 
     it.each([0, 301, 2.5])("a rate limit of %p", (limit) => {
@@ -222,7 +222,7 @@ describe("WebhookTarget", () => {
         () =>
           new WebhookTarget(stack, "A", { endpoint: "https://x.example.com", auth: WebhookAuth.none(), name: "a b" }),
       ).toThrow(
-        "test/A: name 'a b' is not valid; EventBridge allows up to 64 letters, digits, '.', '-' and '_'. Pass a different name.",
+        "test/A: name 'a b' has characters EventBridge does not allow (' '); use only letters, digits, '.', '-' and '_'. Pass a different name.",
       );
     });
 
