@@ -4,9 +4,16 @@
  * - the Stax partner event bus (created for a new partner event source);
  * - a rule selecting all 20 Security event types, targeting the function through `LambdaTarget`
  *   (a permission scoped to the rule, retries and the shared dead-letter queue);
- * - the function (Node.js 20, arm64) with its own log group (30 days) and an execution role
- *   allowed only to write to that log group and to its failure queue.
+ * - the function (Node.js 22, arm64) with its own log group (kept as long as the library keeps
+ *   logs, 365 days) and an execution role allowed only to write to that log group and to its
+ *   failure queue.
+ *
+ * The handler, `handler/index.ts`, is compiled at synthesis by the `tsc` command line of the app's
+ * own TypeScript (no bundler, no native binary, no network) and zipped by a `TerraformAsset`.
  */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
 import { App, AssetType, TerraformAsset, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
@@ -14,8 +21,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LambdaTarget, SecureQueue, StaxEventBus, StaxEventRule } from "stax-events-cdktf";
-import { buildHandler } from "./build-handler";
+import { DEFAULT_LOG_RETENTION_DAYS, LambdaTarget, SecureQueue, StaxEventBus, StaxEventRule } from "stax-events-cdktf";
 
 /** What to change: your Stax logging account, the partner event source name, the region. */
 export const CONFIG = {
@@ -28,6 +34,31 @@ export const CONFIG = {
    */
   functionName: undefined as string | undefined,
 };
+
+/**
+ * Compiles `handler/index.ts` to `index.js` in `outDir` with the `tsc` command line (transpile
+ * only: `--noCheck`, `--noResolve`; type-check the handler with your usual `tsc`), and returns
+ * `outDir`. The handler imports types only, so the one file is the whole Lambda package.
+ */
+export function buildHandler(
+  sourceDir = path.join(__dirname, "handler"),
+  outDir = path.join(__dirname, "dist", "handler"),
+): string {
+  const tsc = require.resolve("typescript/bin/tsc");
+  const args = ["--module", "commonjs", "--target", "ES2022", "--isolatedModules", "--noCheck", "--noResolve"];
+  execFileSync(
+    process.execPath,
+    [tsc, ...args, "--rootDir", sourceDir, "--outDir", outDir, path.join(sourceDir, "index.ts")],
+    {
+      stdio: "inherit",
+    },
+  );
+  const compiled = path.join(outDir, "index.js");
+  if (/\brequire\(/.test(fs.readFileSync(compiled, "utf8"))) {
+    throw new Error("the handler must import types only: the Lambda package has no node_modules");
+  }
+  return outDir;
+}
 
 /** The stack of the example. */
 export class LambdaConsumerStack extends TerraformStack {
@@ -42,7 +73,7 @@ export class LambdaConsumerStack extends TerraformStack {
 
     const logs = new CloudwatchLogGroup(this, "FunctionLogs", {
       name: `/aws/lambda/${functionName}`,
-      retentionInDays: 30,
+      retentionInDays: DEFAULT_LOG_RETENTION_DAYS,
     });
     const failures = new SecureQueue(this, "FunctionFailures", { deadLetterQueue: false });
     const role = new IamRole(this, "FunctionRole", {
@@ -75,7 +106,7 @@ export class LambdaConsumerStack extends TerraformStack {
     this.fn = new LambdaFunction(this, "Function", {
       functionName,
       role: role.arn,
-      runtime: "nodejs20.x",
+      runtime: "nodejs22.x",
       architectures: ["arm64"],
       handler: "index.handler",
       filename: code.path,

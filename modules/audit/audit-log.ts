@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { IEventBus } from "../bus/event-bus";
 import { Match } from "../pattern/match";
 import { checkAccountId, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { ServiceRole } from "../private/role";
+import { currentRegionName } from "../private/provider-compat";
 import { IRuleTarget } from "../rule/target";
 import { StaxEventRule } from "../rule/stax-event-rule";
 import { RetryPolicy } from "../targets/base";
@@ -99,7 +99,7 @@ export class StaxAuditLog extends Construct {
     // Rule names share a prefix, so the role and the queue can trust all the rules with one pattern.
     const base = physicalName(this, { maxLength: 64 - 1 - MAX_RULE_KEY_LENGTH, illegal: /[^.\-_A-Za-z0-9]/g });
     const partition = new DataAwsPartition(this, "Partition", { provider }).partition;
-    const region = new DataAwsRegion(this, "Region", { provider }).name;
+    const region = currentRegionName(this, "Region", provider);
     // Rule ARNs: rule/<name> on the default bus, rule/<bus name>/<name> on others.
     const rulesOf = (busPath: string) =>
       `arn:${partition}:events:${region}:${props.accountId}:rule/${busPath}${base}-*`;

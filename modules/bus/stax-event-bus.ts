@@ -167,6 +167,12 @@ export class StaxEventBus extends Construct implements IEventBus {
       if (props.accountId !== undefined || props.sourceName !== undefined) {
         fail(this, "pass either partnerEventSourceName or accountId/sourceName, not both.");
       }
+      if (isUnresolved(props.partnerEventSourceName)) {
+        fail(
+          this,
+          "partnerEventSourceName is a token, but the bus name, its selectors and the checks need the account id and source name it is made of. Pass accountId and sourceName instead (either may be a token).",
+        );
+      }
       const match = STAX_SOURCE.exec(props.partnerEventSourceName);
       if (!match) {
         fail(

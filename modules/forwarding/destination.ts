@@ -26,6 +26,12 @@ export interface ForwardingDestination {
 export interface IForwardingDestination {
   /** The bus, with account, region and name known at synth time. */
   readonly forwardingDestination: ForwardingDestination;
+  /**
+   * Whether the bus's policy lets senders of `account` (or, with `organization`, every account of
+   * the organisation) put events on it; forwarders are refused when it does not.
+   * @default - not known, not checked
+   */
+  admitsPutEvents?(sender: { readonly accountId?: string; readonly organization?: boolean }): boolean;
 }
 
 /** A destination whose parts have been checked, with the ARN in both forms. */
@@ -88,5 +94,32 @@ export function resolveDestination(
     );
   }
   const staticArn = eventBusArn(parts.region, parts.accountId, parts.eventBusName);
+  if (parts.eventBusArn !== undefined && !isUnresolved(parts.eventBusArn) && parts.eventBusArn !== staticArn) {
+    fail(
+      scope,
+      `destination eventBusArn '${parts.eventBusArn}' disagrees with its parts (account '${parts.accountId}', region '${parts.region}', bus '${parts.eventBusName}', i.e. '${staticArn}'); the target would use one bus and the loop and policy checks the other. Make them name the same bus, or leave eventBusArn out.`,
+    );
+  }
   return { ...parts, staticArn, eventBusArn: parts.eventBusArn ?? staticArn };
+}
+
+/**
+ * Fails when the destination's bus policy admits no events from the sender (a collector that
+ * lists neither the account nor an organisation): every forwarded event would be refused.
+ */
+export function checkDestinationAdmits(
+  scope: Construct,
+  destination: ForwardingDestination | IForwardingDestination | string,
+  sender: { readonly accountId?: string; readonly organization?: boolean },
+): void {
+  if (typeof destination !== "object" || !("admitsPutEvents" in destination)) return;
+  if (typeof destination.admitsPutEvents !== "function" || destination.admitsPutEvents(sender)) return;
+  const where = destination instanceof Construct ? `'${destination.node.path}'` : "the destination";
+  const fix = sender.organization
+    ? "Set organizationId on the collector (the AWS Organizations id, 'o-…') so the accounts of the OUs may put events"
+    : `Add '${sender.accountId}' to the collector's allowedAccountIds, or set its organizationId`;
+  fail(
+    scope,
+    `${where} admits no events from ${sender.organization ? "the organisation's accounts" : `account '${sender.accountId}'`}: its bus policy lists neither ${sender.organization ? "an organisation" : "that account nor an organisation"}, so EventBridge would refuse every forwarded event. ${fix}.`,
+  );
 }

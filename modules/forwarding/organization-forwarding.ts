@@ -18,7 +18,13 @@ import {
 } from "../private/validation";
 import { checkPatternReach } from "../rule/reach";
 import { stackSetInstanceRegion } from "../private/provider-compat";
-import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
+import {
+  checkDestinationAdmits,
+  ForwardingDestination,
+  IForwardingDestination,
+  ResolvedDestination,
+  resolveDestination,
+} from "./destination";
 import { CloudFormationTemplate, forwardingTemplate } from "./forwarding-template";
 import { checkRegion, checkRegionList, GLOBAL_SERVICES_REGION } from "./regions";
 import { ServiceEventPatterns } from "./service-event-patterns";
@@ -110,6 +116,7 @@ export class OrganizationForwarding extends Construct {
     const regions = checkRegionList(this, "regions", props.regions);
     this.checkProps(props);
     this.destination = resolveDestination(this, props.destination);
+    checkDestinationAdmits(this, props.destination, { organization: true });
     const ous = this.checkOus(props.organizationalUnitIds);
     const roleRegion =
       props.roleRegion ?? (regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : regions[0]);
@@ -150,9 +157,13 @@ export class OrganizationForwarding extends Construct {
 
     const callAs = props.callAs ?? "SELF";
     const regionOrder = [roleRegion, ...regions.filter((r) => r !== roleRegion)];
+    const stackSetName = props.stackSetName ?? physicalName(this, { maxLength: 128, illegal: /[^A-Za-z0-9-]/g });
+    // The default is built from the stack name, which may start with something CloudFormation refuses.
+    if (props.stackSetName === undefined)
+      checkName(this, "stackSetName, or give the stack a name that starts with a letter", stackSetName, STACK_SET_NAME);
     this.stackSet = new CloudformationStackSet(this, "StackSet", {
       provider: props.provider,
-      name: props.stackSetName ?? physicalName(this, { maxLength: 128, illegal: /[^A-Za-z0-9-]/g }),
+      name: stackSetName,
       description: "Forwards AWS service events from every account of the organisational units to the security account",
       permissionModel: "SERVICE_MANAGED",
       autoDeployment: {

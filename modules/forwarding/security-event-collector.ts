@@ -59,6 +59,7 @@ export interface SecurityEventCollectorProps {
 }
 
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+const STAX_ORGANIZATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The aggregation bus of the security account, in its home region: a custom bus of its own
@@ -115,6 +116,8 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     this.deadLetterQueue = busDeadLetterQueue(this, this.eventBusArn, props);
     if (this.deadLetterQueue) this.bus.putDeadLetterConfig({ arn: this.deadLetterQueue.queueArn });
 
+    this.organizationId = props.organizationId;
+    this.allowedAccountIds = props.allowedAccountIds ?? [];
     const statements = this.putEventsStatements(props);
     if (statements.length > 0) {
       this.policy = new CloudwatchEventBusPolicy(this, "Policy", {
@@ -144,6 +147,22 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
   }
 
   /** The bus as the destination of forwarders: parts known at synth time, ARN referencing the bus. */
+  /** Whether the bus policy lets `sender` put events: its own account, a listed account, or the organisation. */
+  public admitsPutEvents(sender: { readonly accountId?: string; readonly organization?: boolean }): boolean {
+    if (this.organizationId !== undefined) return true;
+    if (sender.organization) return false;
+    const account = sender.accountId;
+    return (
+      account === undefined ||
+      isUnresolved(account) ||
+      account === this.accountId ||
+      this.allowedAccountIds.includes(account)
+    );
+  }
+
+  private readonly organizationId?: string;
+  private readonly allowedAccountIds: readonly string[];
+
   public get forwardingDestination(): ForwardingDestination {
     return {
       accountId: this.accountId,
@@ -157,6 +176,12 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     // The ARN spelled out (not a reference), so `terraform plan` shows the whole policy for review.
     const statements: PolicyStatement[] = [];
     if (props.organizationId !== undefined) {
+      if (!isUnresolved(props.organizationId) && STAX_ORGANIZATION_ID.test(props.organizationId)) {
+        fail(
+          this,
+          `organizationId '${props.organizationId}' looks like a Stax organisation id (a UUID); aws:PrincipalOrgID takes the AWS Organizations id ('o-' followed by 10-32 lowercase letters or digits, e.g. 'o-a1b2c3d4e5'). Find it with 'aws organizations describe-organization'.`,
+        );
+      }
       if (!isUnresolved(props.organizationId) && !ORGANIZATION_ID.test(props.organizationId)) {
         fail(
           this,

@@ -11,7 +11,13 @@ import { localName } from "../private/naming";
 import { checkDescription, checkName, checkTags, checkType, RULE_NAME } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
-import { ForwardingDestination, IForwardingDestination, ResolvedDestination, resolveDestination } from "./destination";
+import {
+  checkDestinationAdmits,
+  ForwardingDestination,
+  IForwardingDestination,
+  ResolvedDestination,
+  resolveDestination,
+} from "./destination";
 import { addForwarding } from "./loops";
 import { checkRegion, checkRegionList, eventBusArn, GLOBAL_SERVICES_REGION } from "./regions";
 import { ServiceEventPatterns } from "./service-event-patterns";
@@ -82,6 +88,7 @@ export class ServiceEventForwarder extends Construct {
     checkTags(this, "tags", props.tags);
     checkType(this, "deadLetterQueue", props.deadLetterQueue, "boolean");
     this.destination = resolveDestination(this, props.destination);
+    checkDestinationAdmits(this, props.destination, { accountId: this.accountId });
     this.checkNotASource();
     addForwarding(
       this,

@@ -247,6 +247,11 @@ function checkedIds(ids: readonly string[]): string[] {
         `organization id ${JSON.stringify(id)} is not valid; pass the Stax organisation id (a UUID) as it appears in detail.meta.organization.id.`,
       );
     }
+    if (/^o-[a-z0-9]{10,32}$/.test(id)) {
+      throw new Error(
+        `organization id '${id}' is an AWS Organizations id, but Stax events carry the Stax organisation id (a UUID, detail.meta.organization.id), so the pattern would never match. Pass the Stax organisation id, shown in the Stax console.`,
+      );
+    }
   }
   return [...new Set(ids)];
 }

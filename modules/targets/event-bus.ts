@@ -1,6 +1,7 @@
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { checkArn } from "../private/arn";
-import { fail } from "../private/errors";
+import { fail, isUnresolved } from "../private/errors";
+import { isAwsProvider } from "../private/resource-type";
 import { bindRoleTarget, IRole, RoleTargetProps } from "./target-role";
 
 export type { IRole } from "./target-role";
@@ -32,13 +33,30 @@ export class EventBusTarget implements IRuleTarget {
     public readonly eventBusArn: string,
     private readonly props: EventBusTargetProps = {},
   ) {
-    checkArn("EventBusTarget", eventBusArn, BUS_ARN);
+    this.parts = checkArn("EventBusTarget", eventBusArn, BUS_ARN);
   }
 
+  private readonly parts?: { readonly region: string; readonly account: string; readonly resource: string };
+
   public bind(rule: IRule, targetId: string): RuleTargetConfig {
-    if (rule.eventBusArn === this.eventBusArn) {
-      fail(rule, `${targetId}: the destination is the rule's own bus, which would loop. Target another bus.`);
+    if (rule.eventBusArn === this.eventBusArn || this.isRuleBus(rule)) {
+      fail(
+        rule,
+        `${targetId}: the destination '${this.eventBusArn}' is the rule's own bus, which would loop. Target another bus.`,
+      );
     }
     return bindRoleTarget(rule, targetId, this.eventBusArn, ["events:PutEvents"], this.props);
+  }
+
+  /** A literal ARN naming the rule's bus when the rule knows its bus only by name, account and provider region. */
+  private isRuleBus(rule: IRule): boolean {
+    const region = isAwsProvider(rule.provider) ? rule.provider.region : undefined;
+    if (!this.parts || region === undefined || isUnresolved(region) || isUnresolved(rule.eventBusName)) return false;
+    return (
+      this.parts.resource === `event-bus/${rule.eventBusName}` &&
+      this.parts.region === region &&
+      rule.accountId !== undefined &&
+      this.parts.account === rule.accountId
+    );
   }
 }

@@ -11,6 +11,9 @@ export const LOG_RETENTION_DAYS = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
+/** Days the library's log groups keep logs unless you choose another retention period. */
+export const DEFAULT_LOG_RETENTION_DAYS = 365;
+
 /** Properties of an {@link EventsLogGroup}. */
 export interface EventsLogGroupProps {
   /** Name of the log group. @default - `/aws/events/` followed by the stack name and the construct path */
@@ -44,7 +47,7 @@ export class EventsLogGroup extends Construct implements ILogGroup {
 
   constructor(scope: Construct, id: string, props: EventsLogGroupProps = {}) {
     super(scope, id);
-    const retentionDays = props.retentionDays ?? 365;
+    const retentionDays = props.retentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
     if (!isUnresolved(retentionDays) && !(LOG_RETENTION_DAYS as readonly number[]).includes(retentionDays)) {
       fail(
         this,

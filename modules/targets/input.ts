@@ -1,5 +1,6 @@
 import { RuleTargetConfig } from "../rule/target";
 import { isUnresolved } from "../private/errors";
+import { PREDEFINED_INPUT_VARIABLES } from "../pattern/input";
 import { checkJsonPath, resolveFields } from "./event-field";
 
 /** The input fields of a target block. */
@@ -85,6 +86,7 @@ function transformer(
     }
     if (!isUnresolved(path)) checkJsonPath(where, path);
   }
+  if (!isUnresolved(template)) checkTemplate(where, template, Object.keys(inputPaths));
   if (!isUnresolved(template) && (template.length === 0 || template.length > MAX_INPUT_TEMPLATE_LENGTH)) {
     throw new Error(
       `${where}: the input template is ${template.length} characters; EventBridge accepts 1 to ${MAX_INPUT_TEMPLATE_LENGTH}. Send less text, or the event itself.`,
@@ -93,4 +95,46 @@ function transformer(
   return new ConfigInput({
     inputTransformer: { inputTemplate: template, inputPaths: entries.length > 0 ? { ...inputPaths } : undefined },
   });
+}
+
+const PLACEHOLDER = /<([A-Za-z0-9_.-]+)>/y;
+
+/**
+ * Checks a template's placeholders and, for a JSON template (one starting with `{` or `[`), that
+ * it is JSON once EventBridge has filled them in: every `<name>` needs an input path (or is a
+ * predefined variable), and the filled-in text must parse.
+ */
+function checkTemplate(where: string, template: string, names: readonly string[]): void {
+  const known = new Set<string>([...names, ...PREDEFINED_INPUT_VARIABLES]);
+  let filled = "";
+  let inString = false;
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    PLACEHOLDER.lastIndex = i;
+    const placeholder = c === "<" ? PLACEHOLDER.exec(template) : null;
+    if (placeholder) {
+      if (!known.has(placeholder[1])) {
+        throw new Error(
+          `${where}: the input template uses <${placeholder[1]}>, which has no input path; EventBridge would refuse it. Add '${placeholder[1]}' to the input paths, or remove the placeholder (input paths: ${names.join(", ") || "none"}).`,
+        );
+      }
+      filled += inString ? "x" : '"x"';
+      i += placeholder[0].length - 1;
+      continue;
+    }
+    if (inString && c === "\\" && i + 1 < template.length) {
+      filled += c + template[++i];
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    filled += c;
+  }
+  if (!/^\s*[[{]/.test(template)) return;
+  try {
+    JSON.parse(filled);
+  } catch (e) {
+    throw new Error(
+      `${where}: the input template starts like JSON but is not valid JSON once its placeholders are filled in (${(e as Error).message}); EventBridge would deliver broken JSON. Fix the template: quote placeholders inside text ("Hello <name>"), leave a placeholder that is a whole value unquoted.`,
+    );
+  }
 }

@@ -44,6 +44,13 @@ export interface QueueFromArnOptions {
    * @default false - no policy is written; synthesis warns with the statements to add
    */
   readonly managePolicy?: boolean;
+  /**
+   * URL of the queue, needed only when the ARN is a token (the URL is otherwise derived from the ARN).
+   * @default - derived from the ARN
+   */
+  readonly queueUrl?: string;
+  /** Whether it is a FIFO queue, needed only when the ARN is a token. @default - from the ARN's name (`.fifo`) */
+  readonly fifo?: boolean;
 }
 
 /** Ways to refer to an SQS queue. */
@@ -55,9 +62,19 @@ export class Queue {
    */
   public static fromArn(queueArn: string, options: QueueFromArnOptions = {}): IQueue {
     const parts = checkArn("Queue.fromArn", queueArn, SQS_ARN);
+    if (!parts && options.queueUrl !== undefined) {
+      return {
+        queueArn,
+        queueUrl: options.queueUrl,
+        fifo: options.fifo ?? false,
+        kmsKeyArn: options.kmsKeyArn,
+        provider: options.provider,
+        managePolicy: options.managePolicy ?? false,
+      };
+    }
     if (!parts) {
       throw new Error(
-        `Queue.fromArn: the queue URL is derived from the ARN, so pass the ARN as a literal, not a token.`,
+        `Queue.fromArn: the ARN is a token, and the queue URL (which the queue policy is attached by) is derived from a literal ARN. Pass queueUrl (and fifo: true for a FIFO queue) in the options, e.g. from an aws_sqs_queue data source, or pass the ARN as a literal.`,
       );
     }
     const { region, account, resource: name } = parts;

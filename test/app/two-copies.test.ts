@@ -46,7 +46,7 @@ function twoCopies(copy: Copy): [PhysicalNameFound[], PhysicalNameFound[]] {
 }
 
 describe("two copies as two stacks in one account and region", () => {
-  it("cover the default app and every example", () => {
+  it("cover the default app and every example (a new example needs its builder of copies in COPIES)", () => {
     const missing = exampleNames().filter((name) => !(name in COPIES));
     expect(missing).toEqual([]);
   });

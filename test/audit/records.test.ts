@@ -17,7 +17,8 @@ import {
   type AuditRuleSpec,
 } from "../../modules/audit";
 import { renderPattern } from "../../modules/pattern";
-import { allSampleEvents, allStaxSampleEvents, variantEvents } from "../support/fixtures";
+import { STAX_EVENT_TYPES } from "../../modules/events";
+import { allSampleEvents, allStaxSampleEvents, uncataloguedEvent, variantEvents } from "../support/fixtures";
 
 const SOURCE = "aws.partner/stax.io/123456789012/default";
 const specs = auditRuleSpecs(STAX_AUDITED_EVENT_TYPES);
@@ -222,6 +223,22 @@ describe("audit rules", () => {
     const keys = specs.map((s) => s.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(Math.max(...keys.map((k) => k.length))).toBeLessThanOrEqual(35);
+  });
+
+  it("gives every catalogued Security and AccountManagement type its rules: 4, or 8 when its message is optional", () => {
+    const audited = STAX_EVENT_TYPES.filter((t) => ["Security", "AccountManagement"].includes(t.staxEventType));
+    expect(audited).toHaveLength(22);
+    for (const type of audited) {
+      const optionalMessage = type.properties.some((p) => p.name === "message" && !p.required);
+      expect([type.detailType, specs.filter((s) => s.detailType === type.detailType).length]).toEqual([
+        type.detailType,
+        optionalMessage ? 8 : 4,
+      ]);
+    }
+  });
+
+  it("writes no record for a Stax event type the catalogue does not list yet", () => {
+    expect(matching(uncataloguedEvent("Security", "UserMfaResetEvent") as unknown as Event)).toEqual([]);
   });
 
   it("refuses an event type without an audit mapping", () => {

@@ -3,9 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { STAX_DETAIL_TYPES } from "../../modules/events";
-import { buildHandler } from "../../examples/lambda-consumer/build-handler";
 import { subjectOf, summarise } from "../../examples/lambda-consumer/handler";
-import { buildApp } from "../../examples/lambda-consumer/main";
+import { buildApp, buildHandler } from "../../examples/lambda-consumer/main";
 import { synthExample } from "../support/examples";
 import { sampleEvent, sampleStaxEvent, variantEvents } from "../support/fixtures";
 import { onlyResource, parsed } from "../support/synth";
@@ -56,7 +55,10 @@ describe("example: lambda-consumer", () => {
       expect(subjectOf(sampleEvent("ApiTokenCreateEvent").detail)).toBe("API token 'ci-pipeline'");
     });
 
-    it("compiles to a dependency-free script that runs on an event", async () => {
+    it("compiles with the tsc command line (not the compiler API) to a dependency-free script that runs", async () => {
+      const source = fs.readFileSync(path.join(__dirname, "../../examples/lambda-consumer/main.ts"), "utf8");
+      expect(source).toContain('require.resolve("typescript/bin/tsc")');
+      expect(source).not.toMatch(/from "typescript"/);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stax-handler-"));
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -117,7 +119,7 @@ describe("example: lambda-consumer", () => {
       expect(plannedOfType(plan, "aws_lambda_function").map((r) => r.values)).toEqual([
         expect.objectContaining({
           function_name: "stax-lambda-consumer",
-          runtime: "nodejs20.x",
+          runtime: "nodejs22.x",
           handler: "index.handler",
           architectures: ["arm64"],
         }),
@@ -147,7 +149,7 @@ describe("example: lambda-consumer", () => {
 
     it("plans the log group with a retention and one role for the function, trusted by Lambda in this account", () => {
       expect(plannedOfType(plan, "aws_cloudwatch_log_group").map((r) => r.values)).toEqual([
-        expect.objectContaining({ name: "/aws/lambda/stax-lambda-consumer", retention_in_days: 30 }),
+        expect.objectContaining({ name: "/aws/lambda/stax-lambda-consumer", retention_in_days: 365 }),
       ]);
       const roles = plannedOfType(plan, "aws_iam_role");
       expect(roles).toHaveLength(1);

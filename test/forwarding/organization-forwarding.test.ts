@@ -190,6 +190,20 @@ describe("OrganizationForwarding", () => {
       );
     });
 
+    it("a default StackSet name CloudFormation rejects, built from a stack name that starts with a digit", () => {
+      const stack = testStack("2026-security").stack;
+      const build = () =>
+        new OrganizationForwarding(stack, "OrgForwarding", {
+          destination: DESTINATION,
+          eventPattern: ServiceEventPatterns.securityFindings(),
+          organizationalUnitIds: OUS,
+          regions: ["us-east-1"],
+        });
+      expect(build).toThrow(
+        "2026-security/OrgForwarding: StackSet name '2026-security-OrgForwarding' must start with a letter. Pass a different stackSetName, or give the stack a name that starts with a letter.",
+      );
+    });
+
     it("unknown regions, a role region outside them, and a default-bus destination in a source region", () => {
       expect(() => rollOut({ regions: ["us-east-1", "us-east-7"] })).toThrow(
         "test/OrgForwarding: regions entry 'us-east-7' is not an AWS commercial region.",

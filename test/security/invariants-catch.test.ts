@@ -56,6 +56,14 @@ describe("the security invariants, on a stack that breaks them all", () => {
     ]);
   });
 
+  it("find buckets open to the public, with ACLs or without lifecycle rules", () => {
+    expect(problems("blocks public access to every bucket")).toEqual([
+      "aws_s3_bucket.PlainBucket: not all four Block Public Access settings on",
+      "aws_s3_bucket.PlainBucket: ACLs not disabled (object ownership BucketOwnerEnforced)",
+      "aws_s3_bucket.PlainBucket: no lifecycle rules (old versions and unfinished uploads kept forever)",
+    ]);
+  });
+
   it("find queues and buckets without a policy, and queue policies that allow requests without TLS", () => {
     expect(problems("protects every queue and bucket")).toEqual([
       "aws_sqs_queue.PlainQueue: queue without a policy",

@@ -107,6 +107,15 @@ export const INVARIANTS: readonly Invariant[] = [
     check: (m) => m.stores.filter((s) => !s.encrypted).map((s) => `${s.where}: ${s.kind} not encrypted at rest`),
   },
   {
+    name: "blocks public access to every bucket, turns its ACLs off and gives it lifecycle rules",
+    check: (m) =>
+      m.buckets.flatMap((b) => [
+        ...(b.publicAccessBlocked ? [] : [`${b.where}: not all four Block Public Access settings on`]),
+        ...(b.aclsDisabled ? [] : [`${b.where}: ACLs not disabled (object ownership BucketOwnerEnforced)`]),
+        ...(b.lifecycle ? [] : [`${b.where}: no lifecycle rules (old versions and unfinished uploads kept forever)`]),
+      ]),
+  },
+  {
     name: "protects every queue and bucket with a policy, and every queue and bucket policy denies requests without TLS",
     check: (m) => {
       const policies = new Map<string, Statement[]>();

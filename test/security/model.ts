@@ -31,6 +31,13 @@ export interface SecurityModel {
   readonly stores: { readonly where: string; readonly kind: string; readonly encrypted: boolean }[];
   /** Queues and buckets the stack creates, and the addresses of the policies attached to each. */
   readonly policed: { readonly where: string; readonly kind: "queue" | "bucket"; readonly policies: string[] }[];
+  /** Buckets the stack creates: whether all four Block Public Access settings are on, ACLs are off and lifecycle rules exist. */
+  readonly buckets: {
+    readonly where: string;
+    readonly publicAccessBlocked: boolean;
+    readonly aclsDisabled: boolean;
+    readonly lifecycle: boolean;
+  }[];
   /** Roles attached to AWS-managed policies (`arn:aws:iam::aws:policy/...`). */
   readonly managedPolicies: string[];
   /** Event targets: whether each has a retry policy and a dead-letter queue. */
@@ -106,6 +113,7 @@ export function terraformModel(synth: any): SecurityModel {
     unreadable: [],
     stores: [],
     policed: [],
+    buckets: [],
     managedPolicies: [],
     targets: [],
     logGroups: [],
@@ -189,12 +197,27 @@ export function terraformModel(synth: any): SecurityModel {
       kind: "queue",
       policies: policiesOf("aws_sqs_queue_policy", "queue_url", "aws_sqs_queue", name),
     });
-  for (const [name] of resources("aws_s3_bucket"))
+  for (const [name] of resources("aws_s3_bucket")) {
+    const where = `aws_s3_bucket.${name}`;
     model.policed.push({
-      where: `aws_s3_bucket.${name}`,
+      where,
       kind: "bucket",
       policies: policiesOf("aws_s3_bucket_policy", "bucket", "aws_s3_bucket", name),
     });
+    const of = (type: string) =>
+      resources(type)
+        .filter(([, r]) => refersTo(r.bucket, "aws_s3_bucket", name))
+        .map(([, r]) => r);
+    const blocks = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
+    model.buckets.push({
+      where,
+      publicAccessBlocked: of("aws_s3_bucket_public_access_block").some((b) => blocks.every((k) => b[k] === true)),
+      aclsDisabled: of("aws_s3_bucket_ownership_controls").some(
+        (o) => o.rule?.object_ownership === "BucketOwnerEnforced",
+      ),
+      lifecycle: of("aws_s3_bucket_lifecycle_configuration").some((l) => (l.rule ?? []).length > 0),
+    });
+  }
 
   for (const [name, t] of resources("aws_cloudwatch_event_target")) {
     const retry = t.retry_policy;

@@ -6,8 +6,14 @@
  * caused (no `meta.user`), users without `email`, organisations without a name.
  * Only types are imported: the compiled handler has no dependencies.
  */
-import type { EventBridgeHandler } from "aws-lambda";
-import type { StaxDetailType, StaxEventBridgeEvent, StaxEventDetail, StaxEventMeta } from "stax-events-cdktf/events";
+import type { Handler } from "aws-lambda";
+import type {
+  StaxDetailType,
+  StaxEventBridgeEvent,
+  StaxEventDetail,
+  StaxEventMeta,
+  StaxSecurityEvent,
+} from "stax-events-cdktf/events";
 
 /** The line the handler logs for each event. */
 export interface StaxEventSummary {
@@ -81,8 +87,11 @@ export function summarise(event: StaxEventBridgeEvent<StaxDetailType, StaxEventD
   };
 }
 
-/** The Lambda entry point (`index.handler`). */
-export const handler: EventBridgeHandler<StaxDetailType, StaxEventDetail, StaxEventSummary> = async (event) => {
+/**
+ * The Lambda entry point (`index.handler`). The rule sends it Security events only, so it is typed
+ * `Handler<StaxSecurityEvent>`: `event.detail` narrows by `staxEventName` to that event's fields.
+ */
+export const handler: Handler<StaxSecurityEvent, StaxEventSummary> = async (event) => {
   const summary = summarise(event);
   // eslint-disable-next-line no-console
   console.log(JSON.stringify(summary));
