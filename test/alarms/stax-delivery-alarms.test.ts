@@ -16,6 +16,7 @@ import {
   WebhookTarget,
 } from "../../modules/targets";
 import { StaxDeliveryAlarms, StaxDeliveryAlarmsProps } from "../../modules/alarms";
+import { StaxAuditLog } from "../../modules/audit";
 import { onlyResource, parsed, refOf, resourcesOf, synthObject, testStack } from "../support/synth";
 
 const ACCOUNT = "123456789012";
@@ -168,6 +169,28 @@ describe("StaxDeliveryAlarms", () => {
       threshold: 1200,
       treat_missing_data: "notBreaching",
     });
+  });
+
+  it("watches an audit log whole: its rules, its dead-letter queue and the freshness of its stream", () => {
+    const { stack, bus } = setup();
+    const audit = new StaxAuditLog(stack, "AuditLog", { bus, accountId: ACCOUNT, athena: false });
+    const alarms = new StaxDeliveryAlarms(stack, "Alarms", { accountId: ACCOUNT });
+    alarms.watchStack();
+    const all = alarmsOf(stack);
+    const ruleNames = [...audit.rules.values()].map((r) => r.ruleName);
+    expect(ruleNames.length).toBeGreaterThan(0);
+    for (const name of ruleNames) {
+      expect(
+        all
+          .filter((a) => a.dimensions.RuleName === name)
+          .map((a) => a.metric_name)
+          .sort(),
+      ).toEqual(["FailedInvocations", "InvocationsFailedToBeSentToDlq", "ThrottledRules"]);
+    }
+    expect(all.filter((a) => a.dimensions.QueueName === audit.deadLetterQueue.queueName)).toHaveLength(2);
+    expect(all.filter((a) => a.dimensions.DeliveryStreamName === audit.delivery.streamName)).toEqual([
+      expect.objectContaining({ metric_name: "DeliveryToS3.DataFreshness", threshold: 900 }),
+    ]);
   });
 
   it("creates each alarm once, however often a resource is watched", () => {
