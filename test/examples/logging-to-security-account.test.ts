@@ -1,12 +1,14 @@
 import { Testing } from "cdktf";
 import { buildApp, EXAMPLE } from "../../examples/logging-to-security-account/main";
 import { parsed, resourcesOf } from "../support/synth";
-import { synthApp } from "../support/stacks";
+import { planWithRemoteState, synthApp } from "../support/stacks";
 import { roleOf } from "../support/targets";
+import { describeWithTerraform, plannedOfType, planStack } from "../support/terraform";
 
 const { loggingAccountId: LOGGING, securityAccountId: SECURITY, region: REGION } = EXAMPLE;
 const SOURCE = `aws.partner/stax.io/${LOGGING}/${EXAMPLE.sourceName}`;
 const COLLECTOR_ARN = `arn:aws:events:${REGION}:${SECURITY}:event-bus/${EXAMPLE.securityStackName}-stax-events`;
+const QUEUE_ARN = `arn:aws:sqs:${REGION}:${SECURITY}:stax-security-account-FailedLogins`;
 
 function synthesized() {
   const app = Testing.app();
@@ -30,7 +32,9 @@ describe("example: logging to security account", () => {
   const sec = out[EXAMPLE.securityStackName];
 
   it("matches its snapshot", () => {
-    expect({ logging: log, security: sec }).toMatchSnapshot();
+    // The local backend's state paths are absolute (the working directory): not part of the snapshot.
+    const portable = JSON.stringify({ logging: log, security: sec }).split(process.cwd()).join("<cwd>");
+    expect(JSON.parse(portable)).toMatchSnapshot();
   });
 
   it("deploys each stack into its own account through assume_role, pinned to that account", () => {
@@ -120,5 +124,35 @@ describe("example: logging to security account", () => {
     ]);
     expect(sec.data?.terraform_remote_state).toBeUndefined();
     expect(logging.dependencies).toEqual([security]);
+  });
+
+  describeWithTerraform("with terraform", () => {
+    let securityPlan: any;
+    let loggingPlan: any;
+    beforeAll(() => {
+      securityPlan = planStack(sec).plan;
+      loggingPlan = planWithRemoteState(log, QUEUE_ARN).plan;
+    });
+
+    it("plans the security account: collector bus, its policy, no role", () => {
+      expect(plannedOfType(securityPlan, "aws_cloudwatch_event_bus").map((b) => b.values.name)).toEqual([
+        `${EXAMPLE.securityStackName}-stax-events`,
+      ]);
+      const busPolicy = JSON.parse(plannedOfType(securityPlan, "aws_cloudwatch_event_bus_policy")[0].values.policy);
+      expect(busPolicy.Statement[0].Principal).toEqual({ AWS: [`arn:aws:iam::${LOGGING}:root`] });
+      expect(plannedOfType(securityPlan, "aws_iam_role")).toEqual([]); // no role needed in the security account
+    });
+
+    it("plans the logging account: the partner bus, two roles trusted only for their account and rules", () => {
+      expect(plannedOfType(loggingPlan, "aws_cloudwatch_event_bus").map((b) => b.values.name)).toEqual([SOURCE]);
+      const roles = plannedOfType(loggingPlan, "aws_iam_role");
+      expect(roles).toHaveLength(2);
+      for (const role of roles) {
+        const trust = JSON.parse(role.values.assume_role_policy).Statement[0];
+        expect(trust.Condition.StringEquals).toEqual({ "aws:SourceAccount": LOGGING });
+      }
+      const targets = plannedOfType(loggingPlan, "aws_cloudwatch_event_target").map((t) => t.values.arn);
+      expect(targets.sort()).toEqual([COLLECTOR_ARN, QUEUE_ARN].sort());
+    });
   });
 });

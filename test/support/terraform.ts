@@ -84,6 +84,8 @@ export function makeOffline(stackJson: Record<string, any>): Record<string, any>
   for (const provider of Array.isArray(providers) ? providers : [providers]) {
     // assume_role would call STS while configuring the provider; offline there is no STS.
     delete provider.assume_role;
+    // allowed_account_ids is checked against the caller's account, which fake credentials lack.
+    delete provider.allowed_account_ids;
     Object.assign(provider, OFFLINE_PROVIDER_SETTINGS);
   }
   return stackJson;
