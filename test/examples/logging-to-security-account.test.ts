@@ -143,14 +143,10 @@ describe("example: logging to security account", () => {
       expect(plannedOfType(securityPlan, "aws_iam_role")).toEqual([]); // no role needed in the security account
     });
 
-    it("plans the logging account: the partner bus, two roles trusted only for their account and rules", () => {
+    it("plans the logging account: the partner bus, two roles, the targets in the security account", () => {
       expect(plannedOfType(loggingPlan, "aws_cloudwatch_event_bus").map((b) => b.values.name)).toEqual([SOURCE]);
-      const roles = plannedOfType(loggingPlan, "aws_iam_role");
-      expect(roles).toHaveLength(2);
-      for (const role of roles) {
-        const trust = JSON.parse(role.values.assume_role_policy).Statement[0];
-        expect(trust.Condition.StringEquals).toEqual({ "aws:SourceAccount": LOGGING });
-      }
+      // The trusts name the rules' ARNs, known only after apply: their content is checked on the synthesized stack above.
+      expect(plannedOfType(loggingPlan, "aws_iam_role")).toHaveLength(2);
       const targets = plannedOfType(loggingPlan, "aws_cloudwatch_event_target").map((t) => t.values.arn);
       expect(targets.sort()).toEqual([COLLECTOR_ARN, QUEUE_ARN].sort());
     });
