@@ -16,7 +16,7 @@ export interface SlackSecurityEventMessageOptions {
  * :shield: *Stax Security: UserAuthenticationEvent* – FAILED
  * *Who:* jane.citizen@example.com
  * *User id:* 04f8996d-…
- * *Organisation:* Example Organisation (e87cb45c-…)
+ * *Organisation:* e87cb45c-…
  * *When:* 2019-08-24T14:15:22Z
  * *Event id:* c30e39d9-…
  * ```
@@ -26,6 +26,10 @@ export interface SlackSecurityEventMessageOptions {
  * event and leaves it out of the output, so a missing field leaves its line's value empty and the
  * message stays valid JSON. An event no Stax user caused (e.g. AccountManagement events) has
  * empty *Who* and *User id* lines; a user without an email has an empty *Who* and their id.
+ *
+ * Only ids, emails, enums and times appear: EventBridge puts a value inside quotes as it is,
+ * without escaping, so free text that a customer chooses (the organisation's name, a message)
+ * could contain a `"` or `\` and break the JSON. The organisation is shown by its id.
  */
 export function slackStaxEventMessage(options: SlackSecurityEventMessageOptions = {}): RuleTargetInput {
   const prefix = options.prefix ?? ":shield:";
@@ -33,7 +37,7 @@ export function slackStaxEventMessage(options: SlackSecurityEventMessageOptions 
     `${prefix} *Stax ${EventField.detailType}* – ${EventField.fromDetail("status")}`,
     `*Who:* ${EventField.fromPath("$.detail.meta.user.email")}`,
     `*User id:* ${EventField.fromPath("$.detail.meta.user.id")}`,
-    `*Organisation:* ${EventField.fromPath("$.detail.meta.organization.name")} (${EventField.fromPath("$.detail.meta.organization.id")})`,
+    `*Organisation:* ${EventField.fromPath("$.detail.meta.organization.id")}`,
     `*When:* ${EventField.fromDetail("staxEventTime")}`,
     `*Event id:* ${EventField.fromDetail("staxEventID")}`,
   ].join("\n");

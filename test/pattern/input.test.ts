@@ -202,11 +202,25 @@ describe("renderInput: the library's inputs", () => {
       const d = event.detail;
       expect(message.text).toContain(`*Stax ${event["detail-type"]}* – ${d.status ?? ""}`);
       expect(message.text).toContain(`*Who:* ${d.meta.user?.email ?? ""}\n`);
-      expect(message.text).toContain(`*Organisation:* ${d.meta.organization.name ?? ""} (${d.meta.organization.id})`);
+      expect(message.text).toContain(`*Organisation:* ${d.meta.organization.id}`);
       expect(message.text).toContain(`*When:* ${d.staxEventTime}`);
       expect(message.text).toContain(`*Event id:* ${d.staxEventID}`);
       expect(message.text).not.toMatch(/@@|<[a-z]|undefined|[{}]/);
     }
+  });
+  it("keeps the Slack preset valid JSON when the customer's free text holds quotes, backslashes and newlines", () => {
+    const [sample] = allStaxSampleEvents();
+    const hostile = 'Acme "Red" \\ Team\nline two';
+    const event = {
+      ...sample,
+      detail: {
+        ...sample.detail,
+        message: hostile,
+        meta: { ...sample.detail.meta, organization: { ...sample.detail.meta.organization, name: hostile } },
+      },
+    };
+    const message = JSON.parse(renderInput(slackStaxEventMessage(), event as typeof sample));
+    expect(message.text).toContain(`*Organisation:* ${sample.detail.meta.organization.id}`);
   });
 });
 

@@ -112,7 +112,6 @@ describe("WebhookTarget", () => {
         status: "$.detail.status",
         email: "$.detail.meta.user.email",
         id: "$.detail.meta.user.id",
-        name: "$.detail.meta.organization.name",
         id2: "$.detail.meta.organization.id",
         staxEventTime: "$.detail.staxEventTime",
         staxEventID: "$.detail.staxEventID",
@@ -136,7 +135,7 @@ describe("WebhookTarget", () => {
         `:shield: *Stax ${type}* – ${event.detail.status ?? ""}`,
         `*Who:* ${meta.user?.email ?? ""}`,
         `*User id:* ${meta.user?.id ?? ""}`,
-        `*Organisation:* ${meta.organization.name} (${meta.organization.id})`,
+        `*Organisation:* ${meta.organization.id}`,
         `*When:* ${event.detail.staxEventTime}`,
         `*Event id:* ${event.detail.staxEventID}`,
       ]);
@@ -152,7 +151,7 @@ describe("WebhookTarget", () => {
       expect(slackLines(variants["required-names-only"]).slice(1, 4)).toEqual([
         "*Who:* ",
         "*User id:* 04f8996d-a763-47a9-a9b1-028ee3007569",
-        "*Organisation:*  (e87cb45c-05ad-489d-a890-4ea398345c24)",
+        "*Organisation:* e87cb45c-05ad-489d-a890-4ea398345c24",
       ]);
       expect(slackLines(sampleStaxEvent("AccountManagement: AccountUpdateEvent"))[0]).toBe(
         ":shield: *Stax AccountManagement: AccountUpdateEvent* – FAILED",
