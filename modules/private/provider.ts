@@ -3,9 +3,10 @@
  * without calling AWS: the provider's `region`, and its account from `allowed_account_ids` (one
  * account) or the role it assumes. Providers are read by their Terraform type, never `instanceof`.
  */
-import { Construct, IConstruct } from "constructs";
+import { Construct } from "constructs";
 import { TerraformProvider, TerraformStack } from "cdktf";
 import { isUnresolved } from "./errors";
+import { isAwsProvider } from "./resource-type";
 
 /** Account and region of a provider, each when known as a literal at synth. */
 export interface ProviderIdentity {
@@ -23,15 +24,11 @@ interface AwsProviderLike {
   readonly assumeRole?: { roleArn?: string }[];
 }
 
-function isAwsProvider(c: IConstruct): c is TerraformProvider {
-  return (c as Partial<TerraformProvider>).terraformResourceType === "aws";
-}
-
 /** The provider a resource of `scope` uses: `provider`, or its stack's default (un-aliased) AWS provider. */
 export function effectiveProvider(scope: Construct, provider?: TerraformProvider): TerraformProvider | undefined {
   if (provider) return provider;
   const stack = TerraformStack.of(scope);
-  return stack.node.findAll().find((c): c is TerraformProvider => isAwsProvider(c) && !(c as TerraformProvider).alias);
+  return stack.node.findAll().find((c): c is TerraformProvider => isAwsProvider(c) && !c.alias);
 }
 
 function literal(value: unknown): string | undefined {
