@@ -4,7 +4,7 @@
  * Event shapes follow the EventBridge events reference
  * (https://docs.aws.amazon.com/eventbridge/latest/ref/events.html).
  */
-import { PatternError } from "../pattern/errors";
+import { checkEnum, checkKeys, checkList, checkUnique, raiseAt } from "../private/messages";
 import { Match } from "../pattern/match";
 import { matches } from "../pattern/matcher";
 import type { EventPattern, FieldMatcher } from "../pattern/types";
@@ -20,6 +20,7 @@ export type AccessAnalyzerFindingStatus = "ACTIVE" | "ARCHIVED" | "RESOLVED";
 
 const GUARDDUTY_BANDS: { readonly [S in GuardDutySeverity]: number } = { LOW: 1, MEDIUM: 4, HIGH: 7, CRITICAL: 9 };
 const SECURITY_HUB_LABELS: readonly SecurityHubSeverityLabel[] = ["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
+const ACCESS_ANALYZER_STATUSES: readonly AccessAnalyzerFindingStatus[] = ["ACTIVE", "ARCHIVED", "RESOLVED"];
 
 /**
  * Event sources of global services: their events reach EventBridge only in us-east-1
@@ -64,13 +65,15 @@ export class ServiceEventPatterns {
    * @param options.minSeverity a band (`"HIGH"` = 7.0 and above) or a number; @default "HIGH"
    */
   public static guardDutyFindings(options: { readonly minSeverity?: GuardDutySeverity | number } = {}): EventPattern {
+    const where = "ServiceEventPatterns.guardDutyFindings";
+    checkKeys(where, "options", options, ["minSeverity"]);
     const min = options.minSeverity ?? "HIGH";
+    if (typeof min !== "number") checkEnum(where, "minSeverity", min, Object.keys(GUARDDUTY_BANDS));
     const threshold = typeof min === "number" ? min : GUARDDUTY_BANDS[min];
-    if (threshold === undefined || !Number.isFinite(threshold) || threshold < 0 || threshold > 10) {
-      throw new PatternError(
-        "ServiceEventPatterns.guardDutyFindings",
-        `minSeverity ${JSON.stringify(min)} is not a GuardDuty severity`,
-        `pass "LOW", "MEDIUM", "HIGH", "CRITICAL" or a number from 0 to 10`,
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 10) {
+      raiseAt(
+        where,
+        `minSeverity ${threshold} is not a GuardDuty severity; pass "LOW", "MEDIUM", "HIGH", "CRITICAL" or a number from 0 to 10.`,
       );
     }
     return {
@@ -87,15 +90,12 @@ export class ServiceEventPatterns {
   public static securityHubFindings(
     options: { readonly severityLabels?: readonly SecurityHubSeverityLabel[] } = {},
   ): EventPattern {
+    const where = "ServiceEventPatterns.securityHubFindings";
+    checkKeys(where, "options", options, ["severityLabels"]);
     const labels = options.severityLabels ?? ["HIGH", "CRITICAL"];
-    const unknown = labels.filter((l) => !SECURITY_HUB_LABELS.includes(l));
-    if (labels.length === 0 || unknown.length > 0 || new Set(labels).size !== labels.length) {
-      throw new PatternError(
-        "ServiceEventPatterns.securityHubFindings",
-        `severityLabels ${JSON.stringify(labels)} must be distinct labels from ${SECURITY_HUB_LABELS.join(", ")}`,
-        `pass e.g. ["HIGH", "CRITICAL"]`,
-      );
-    }
+    checkList(where, "severityLabels", labels, 'pass e.g. ["HIGH", "CRITICAL"], or leave it out for those two');
+    labels.forEach((label, i) => checkEnum(where, `severityLabels[${i}]`, label, SECURITY_HUB_LABELS));
+    checkUnique(where, "severityLabels", labels);
     return {
       source: ["aws.securityhub"],
       "detail-type": ["Security Hub Findings - Imported"],
@@ -114,17 +114,22 @@ export class ServiceEventPatterns {
       readonly includeUnusedAccess?: boolean;
     } = {},
   ): EventPattern {
+    const where = "ServiceEventPatterns.accessAnalyzerFindings";
+    checkKeys(where, "options", options, ["statuses", "includeUnusedAccess"]);
+    if (options.includeUnusedAccess !== undefined && typeof options.includeUnusedAccess !== "boolean")
+      raiseAt(
+        where,
+        `includeUnusedAccess is ${JSON.stringify(options.includeUnusedAccess)}; pass true or false without quotes.`,
+      );
+    if (options.statuses !== undefined) {
+      checkList(where, "statuses", options.statuses, 'leave it out for every status, or pass e.g. ["ACTIVE"]');
+      options.statuses.forEach((status, i) => checkEnum(where, `statuses[${i}]`, status, ACCESS_ANALYZER_STATUSES));
+      checkUnique(where, "statuses", options.statuses);
+    }
     const detailTypes = [
       "Access Analyzer Finding",
       ...(options.includeUnusedAccess ? ["Unused Access Finding for IAM entities"] : []),
     ];
-    if (options.statuses !== undefined && options.statuses.length === 0) {
-      throw new PatternError(
-        "ServiceEventPatterns.accessAnalyzerFindings",
-        "statuses is empty",
-        `omit it for every status, or pass e.g. ["ACTIVE"]`,
-      );
-    }
     return {
       source: ["aws.access-analyzer"],
       "detail-type": detailTypes,
@@ -160,25 +165,29 @@ export class ServiceEventPatterns {
     options: { readonly eventNames?: readonly string[] } = {},
   ): EventPattern {
     const where = "ServiceEventPatterns.cloudTrailManagementEvents";
-    if (services.length === 0)
-      throw new PatternError(where, "services is empty", `pass service prefixes, e.g. ["iam", "kms"]`);
-    for (const service of services) {
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(service)) {
-        throw new PatternError(
+    checkList(where, "services", services, 'pass service prefixes, e.g. ["iam", "kms"]');
+    services.forEach((service, i) => {
+      if (typeof service !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(service)) {
+        const given = typeof service === "string" ? `'${service}'` : `is ${typeof service}, and`;
+        const fix = typeof service === "string" && service.startsWith("aws.") ? `; write '${service.slice(4)}'` : "";
+        raiseAt(
           where,
-          `'${service}' is not a service prefix`,
-          `pass the part after 'aws.' in the event source, e.g. "iam" or "access-analyzer"`,
+          `services[${i}] ${given} is not a service prefix${fix}; pass the part after 'aws.' in the event source, e.g. "iam" or "access-analyzer".`,
         );
       }
-    }
-    if (new Set(services).size !== services.length)
-      throw new PatternError(
-        where,
-        `services ${JSON.stringify(services)} lists a service twice`,
-        "list each service once",
-      );
-    if (options.eventNames !== undefined && options.eventNames.length === 0) {
-      throw new PatternError(where, "eventNames is empty", "omit it for every action, or pass API action names");
+    });
+    checkUnique(where, "services", services);
+    checkKeys(where, "options", options, ["eventNames"]);
+    if (options.eventNames !== undefined) {
+      checkList(where, "eventNames", options.eventNames, "leave it out for every action, or pass API action names");
+      options.eventNames.forEach((name, i) => {
+        if (typeof name !== "string" || !/^[A-Za-z0-9]+$/.test(name))
+          raiseAt(
+            where,
+            `eventNames[${i}] ${JSON.stringify(name)} is not an API action name; pass names such as "DeleteTrail".`,
+          );
+      });
+      checkUnique(where, "eventNames", options.eventNames);
     }
     return {
       source: services.map((s) => `aws.${s}`),
@@ -190,8 +199,16 @@ export class ServiceEventPatterns {
     };
   }
 
-  /** GuardDuty (HIGH and above), Security Hub (HIGH, CRITICAL) and Access Analyzer findings. */
-  public static securityFindings(): EventPattern {
+  /**
+   * GuardDuty (HIGH and above), Security Hub (HIGH, CRITICAL) and Access Analyzer findings. It
+   * takes no options: to choose severities, combine the three presets with `anyOf`.
+   */
+  public static securityFindings(...args: never[]): EventPattern {
+    if (args.length > 0)
+      raiseAt(
+        "ServiceEventPatterns.securityFindings",
+        `takes no options (got ${JSON.stringify(args[0])}); to choose severities, combine ServiceEventPatterns.guardDutyFindings({ minSeverity: "HIGH" }), securityHubFindings({ severityLabels: ["HIGH", "CRITICAL"] }) and accessAnalyzerFindings() with ServiceEventPatterns.anyOf(...).`,
+      );
     return ServiceEventPatterns.anyOf(
       ServiceEventPatterns.guardDutyFindings(),
       ServiceEventPatterns.securityHubFindings(),

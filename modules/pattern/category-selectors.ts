@@ -8,7 +8,6 @@
 import {
   STAX_EVENT_SOURCE_GROUPS,
   STAX_EVENT_STATUSES,
-  assertStaxEventSourceGroup,
   categoryEventType,
   staxEventCategory,
   type StaxEventCategory,
@@ -16,6 +15,7 @@ import {
   type StaxEventSourceGroup,
   type StaxEventStatus,
 } from "../events";
+import { checkEnum, checkKeys, checkList, didYouMean, raiseAt, within } from "../private/messages";
 import { Match } from "./match";
 import type { StaxEventPreset } from "./presets";
 import type { EventPattern } from "./types";
@@ -37,6 +37,11 @@ export interface StaxEventFilter<N extends string = string> {
 }
 
 const FILTER_KEYS: readonly (keyof StaxEventFilter)[] = ["types", "groups", "status", "organizationIds"];
+/** How messages name the selectors of a category: `bus.securityEvents`, `bus.accountEvents`. */
+const LABELS: { readonly [category: string]: string } = {
+  Security: "securityEvents",
+  AccountManagement: "accountEvents",
+};
 const STAX_SOURCE = /^aws\.partner\/stax\.io\/\d{12}\/[.\-_A-Za-z0-9]{1,200}$/;
 
 /**
@@ -87,7 +92,7 @@ export class StaxEventCategorySelectors<C extends StaxEventCategory, P extends s
    * @throws Error on an unknown type, group or status, an empty list, or types outside `groups`.
    */
   public select(filter: StaxEventFilter<StaxEventNameOf<C>> = {}): EventPattern {
-    return this.render(filter);
+    return this.render("select", filter);
   }
 
   /** One event type, e.g. `ofType("UserCreateEvent", { status: "FAILED" })`. */
@@ -95,7 +100,7 @@ export class StaxEventCategorySelectors<C extends StaxEventCategory, P extends s
     name: StaxEventNameOf<C>,
     extra: Omit<StaxEventFilter<StaxEventNameOf<C>>, "types"> = {},
   ): EventPattern {
-    return this.render(withKey("ofType", extra, "types", [name]));
+    return this.render("ofType", withKey(this.where("ofType"), extra, "types", [name]));
   }
 
   /** Several event types (sorted into catalogue order). */
@@ -103,7 +108,7 @@ export class StaxEventCategorySelectors<C extends StaxEventCategory, P extends s
     names: readonly StaxEventNameOf<C>[],
     extra: Omit<StaxEventFilter<StaxEventNameOf<C>>, "types"> = {},
   ): EventPattern {
-    return this.render(withKey("ofTypes", extra, "types", names));
+    return this.render("ofTypes", withKey(this.where("ofTypes"), extra, "types", names));
   }
 
   /** The events of one or more `staxEventSource` groups, e.g. `inGroup("stax.api")`. */
@@ -111,7 +116,7 @@ export class StaxEventCategorySelectors<C extends StaxEventCategory, P extends s
     groups: StaxEventSourceGroup | readonly StaxEventSourceGroup[],
     extra: Omit<StaxEventFilter<StaxEventNameOf<C>>, "groups"> = {},
   ): EventPattern {
-    return this.render(withKey("inGroup", extra, "groups", asList(groups)));
+    return this.render("inGroup", withKey(this.where("inGroup"), extra, "groups", asList(groups)));
   }
 
   /** The events of the category with one outcome, e.g. `withStatus("FAILED")`. */
@@ -119,7 +124,7 @@ export class StaxEventCategorySelectors<C extends StaxEventCategory, P extends s
     status: StaxEventStatus,
     extra: Omit<StaxEventFilter<StaxEventNameOf<C>>, "status"> = {},
   ): EventPattern {
-    return this.render(withKey("withStatus", extra, "status", status));
+    return this.render("withStatus", withKey(this.where("withStatus"), extra, "status", status));
   }
 
   /** The events of the category for one or more Stax organisations (`detail.meta.organization.id`). */
@@ -127,22 +132,38 @@ export class StaxEventCategorySelectors<C extends StaxEventCategory, P extends s
     ids: string | readonly string[],
     extra: Omit<StaxEventFilter<StaxEventNameOf<C>>, "organizationIds"> = {},
   ): EventPattern {
-    return this.render(withKey("forOrganization", extra, "organizationIds", asList(ids)));
+    return this.render(
+      "forOrganization",
+      withKey(this.where("forOrganization"), extra, "organizationIds", asList(ids)),
+    );
   }
 
   /** Any preset of the category by name, further narrowed by `extra`. */
   public preset(name: P, extra: Omit<StaxEventFilter<StaxEventNameOf<C>>, "types"> = {}): EventPattern {
     const preset = Object.prototype.hasOwnProperty.call(this.presets, name) ? this.presets[name] : undefined;
     if (preset === undefined) {
-      const valid = Object.keys(this.presets).join(", ");
-      throw new Error(`unknown ${this.category} event preset '${String(name)}'. Valid presets: ${valid}.`);
+      const valid = Object.keys(this.presets);
+      raiseAt(
+        this.where("preset"),
+        `preset '${String(name)}' is not valid${didYouMean(String(name), valid)} Valid presets: ${valid.join(", ")}.`,
+      );
     }
-    const narrowed = withKey(name, extra, "types", preset.types);
-    return this.render(preset.status === undefined ? narrowed : withKey(name, narrowed, "status", preset.status));
+    const where = this.where(String(name));
+    const narrowed = withKey(where, extra, "types", preset.types);
+    return this.render(
+      String(name),
+      preset.status === undefined ? narrowed : withKey(where, narrowed, "status", preset.status),
+    );
   }
 
-  private render(filter: StaxEventFilter): EventPattern {
-    return renderFilter(this.source, this.category, filter);
+  /** How messages name a selector method: `securityEvents.failedLogins`. */
+  private where(method: string): string {
+    return `${LABELS[this.category] ?? `${this.category} selectors`}.${method}`;
+  }
+
+  private render(method: string, filter: StaxEventFilter): EventPattern {
+    const where = this.where(method);
+    return within(where, () => renderFilter(where, this.source, this.category, filter));
   }
 }
 
@@ -152,24 +173,25 @@ function asList<T>(value: T | readonly T[]): readonly T[] {
 
 /** `extra` with `key` set; a JavaScript caller who also put `key` in `extra` is told where it goes. */
 function withKey<K extends keyof StaxEventFilter>(
-  method: string,
+  where: string,
   extra: Omit<StaxEventFilter, K>,
   key: K,
   value: StaxEventFilter[K],
 ): StaxEventFilter {
-  if (extra !== null && typeof extra === "object" && key in extra) {
-    throw new Error(`${method}: '${key}' is set by ${method} itself; remove it from the extra filter.`);
+  checkKeys(where, "filter", extra, FILTER_KEYS);
+  if (extra !== undefined && key in extra) {
+    raiseAt(where, `'${key}' is set by the selector itself; remove it from the filter.`);
   }
   return { ...extra, [key]: value };
 }
 
-function renderFilter(source: string, category: string, filter: StaxEventFilter): EventPattern {
-  checkFilterKeys(category, filter);
-  const types = filter.types === undefined ? undefined : sortedTypes(category, filter.types);
-  const groups = filter.groups === undefined ? undefined : sortedGroups(filter.groups);
-  if (types !== undefined && groups !== undefined) checkTypesInGroups(category, types, groups);
-  const organizationIds = filter.organizationIds === undefined ? undefined : checkedIds(filter.organizationIds);
-  if (filter.status !== undefined) checkStatus(filter.status);
+function renderFilter(where: string, source: string, category: string, filter: StaxEventFilter): EventPattern {
+  checkKeys(where, "filter", filter, FILTER_KEYS);
+  const types = filter.types === undefined ? undefined : sortedTypes(where, category, filter.types);
+  const groups = filter.groups === undefined ? undefined : sortedGroups(where, filter.groups);
+  if (types !== undefined && groups !== undefined) checkTypesInGroups(where, category, types, groups);
+  const organizationIds = filter.organizationIds === undefined ? undefined : checkedIds(where, filter.organizationIds);
+  if (filter.status !== undefined) checkEnum(where, "status", filter.status, STAX_EVENT_STATUSES);
 
   const detail: Record<string, EventPattern[string]> = {};
   if (filter.status !== undefined) detail.status = [filter.status];
@@ -186,72 +208,67 @@ function renderFilter(source: string, category: string, filter: StaxEventFilter)
   };
 }
 
-function checkFilterKeys(category: string, filter: StaxEventFilter): void {
-  if (filter === null || typeof filter !== "object" || Array.isArray(filter)) {
-    throw new Error(`the ${category} event filter must be an object with keys ${FILTER_KEYS.join(", ")}.`);
-  }
-  for (const key of Object.keys(filter)) {
-    if (!(FILTER_KEYS as readonly string[]).includes(key)) {
-      throw new Error(`unknown ${category} event filter key '${key}'. Valid keys: ${FILTER_KEYS.join(", ")}.`);
-    }
-  }
+function sortedTypes(where: string, category: string, types: readonly string[]): string[] {
+  const names = staxEventCategory(category).types.map((t) => t.name);
+  const empty = `pass at least one of the ${category} event types, or leave types out to select all`;
+  checkList<string>(where, "types", types, empty).forEach((name, i) => {
+    if (typeof name === "string" && name.startsWith(`${category}: `) && names.includes(name.slice(category.length + 2)))
+      raiseAt(
+        where,
+        `types[${i}] '${name}' is a detail-type; pass the event name '${name.slice(category.length + 2)}'.`,
+      );
+    checkEnum(where, `types[${i}]`, name, names);
+  });
+  return names.filter((name) => types.includes(name));
 }
 
-function nonEmptyList<T>(key: string, value: readonly T[], what: string): readonly T[] {
-  if (!Array.isArray(value)) throw new Error(`${key} must be a list of ${what}, got ${JSON.stringify(value)}.`);
-  if (value.length === 0) {
-    throw new Error(
-      `${key} is an empty list, which would match nothing; pass at least one of ${what}, or leave ${key} out to select all.`,
-    );
-  }
-  return value;
-}
-
-function sortedTypes(category: string, types: readonly string[]): string[] {
-  nonEmptyList("types", types, `the ${category} event types`).forEach((name) => categoryEventType(category, name));
-  return staxEventCategory(category)
-    .types.map((t) => t.name)
-    .filter((name) => types.includes(name));
-}
-
-function sortedGroups(groups: readonly StaxEventSourceGroup[]): StaxEventSourceGroup[] {
-  nonEmptyList("groups", groups, `the groups ${STAX_EVENT_SOURCE_GROUPS.join(", ")}`).forEach((group) =>
-    assertStaxEventSourceGroup(group),
+function sortedGroups(where: string, groups: readonly StaxEventSourceGroup[]): StaxEventSourceGroup[] {
+  const empty = "pass at least one group, or leave groups out to select all";
+  checkList<string>(where, "groups", groups, empty).forEach((group, i) =>
+    checkEnum(where, `groups[${i}]`, group, STAX_EVENT_SOURCE_GROUPS),
   );
   return STAX_EVENT_SOURCE_GROUPS.filter((group) => groups.includes(group));
 }
 
-function checkTypesInGroups(category: string, types: readonly string[], groups: readonly StaxEventSourceGroup[]): void {
+function checkTypesInGroups(
+  where: string,
+  category: string,
+  types: readonly string[],
+  groups: readonly StaxEventSourceGroup[],
+): void {
   const sourceOf = (name: string): StaxEventSourceGroup => categoryEventType(category, name).staxEventSource;
   const outside = types.filter((name) => !groups.includes(sourceOf(name)));
   if (outside.length > 0) {
     const listed = outside.map((name) => `${name} (${sourceOf(name)})`).join(", ");
-    throw new Error(
+    raiseAt(
+      where,
       `types ${listed} are outside groups ${groups.join(", ")}, so the pattern would never match them. ` +
         "Remove them from types, or add their groups.",
     );
   }
 }
 
-function checkStatus(status: string): void {
-  if (!(STAX_EVENT_STATUSES as readonly string[]).includes(status)) {
-    throw new Error(`status '${status}' is not valid; use ${STAX_EVENT_STATUSES.map((s) => `'${s}'`).join(" or ")}.`);
-  }
-}
-
-function checkedIds(ids: readonly string[]): string[] {
-  nonEmptyList("organizationIds", ids, "the Stax organisation ids");
-  for (const id of ids) {
+function checkedIds(where: string, ids: readonly string[]): string[] {
+  const list = checkList<string>(
+    where,
+    "organizationIds",
+    ids,
+    "pass at least one Stax organisation id, or leave organizationIds out to select all",
+  );
+  list.forEach((id, i) => {
+    if (typeof id === "number") raiseAt(where, `organizationIds[${i}] is a number; quote it: '${id}'.`);
     if (typeof id !== "string" || id.trim() === "") {
-      throw new Error(
-        `organization id ${JSON.stringify(id)} is not valid; pass the Stax organisation id (a UUID) as it appears in detail.meta.organization.id.`,
+      raiseAt(
+        where,
+        `organizationIds[${i}] ${JSON.stringify(id)} is not valid; pass the Stax organisation id (a UUID) as it appears in detail.meta.organization.id.`,
       );
     }
     if (/^o-[a-z0-9]{10,32}$/.test(id)) {
-      throw new Error(
+      raiseAt(
+        where,
         `organization id '${id}' is an AWS Organizations id, but Stax events carry the Stax organisation id (a UUID, detail.meta.organization.id), so the pattern would never match. Pass the Stax organisation id, shown in the Stax console.`,
       );
     }
-  }
-  return [...new Set(ids)];
+  });
+  return [...new Set(list)];
 }

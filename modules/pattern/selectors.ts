@@ -10,6 +10,7 @@
  */
 import { STAX_DETAIL_TYPES, type SecurityEventName, type AccountManagementEventName } from "../events";
 import { StaxEventCategorySelectors, checkStaxPartnerEventSource, type StaxEventFilter } from "./category-selectors";
+import { within } from "../private/messages";
 import { Match } from "./match";
 import {
   AccountManagementEventPresets,
@@ -42,7 +43,7 @@ export class SecurityEvents {
    * @throws Error naming the value and the expected form when `source` is not a Stax partner source.
    */
   public static from(source: string): SecurityEventSelectors {
-    return new SecurityEventSelectors(source);
+    return within("SecurityEvents.from", () => new SecurityEventSelectors(source));
   }
 
   private constructor() {}
@@ -108,7 +109,7 @@ export class AccountManagementEvents {
    * @throws Error naming the value and the expected form when `source` is not a Stax partner source.
    */
   public static from(source: string): AccountManagementEventSelectors {
-    return new AccountManagementEventSelectors(source);
+    return within("AccountManagementEvents.from", () => new AccountManagementEventSelectors(source));
   }
 
   private constructor() {}
@@ -150,7 +151,7 @@ export class StaxEvents {
    * @throws Error naming the value and the expected form when `source` is not a Stax partner source.
    */
   public static from(source: string): StaxEventSelectors {
-    return new StaxEventSelectors(source);
+    return within("StaxEvents.from", () => new StaxEventSelectors(source));
   }
 
   private constructor() {}

@@ -133,12 +133,64 @@ describe("ServiceEventPatterns", () => {
       'ServiceEventPatterns.guardDutyFindings: minSeverity 11 is not a GuardDuty severity; pass "LOW", "MEDIUM", "HIGH", "CRITICAL" or a number from 0 to 10',
     );
     expect(() => P.securityHubFindings({ severityLabels: ["SEVERE" as never] })).toThrow(
-      "ServiceEventPatterns.securityHubFindings: severityLabels",
+      "ServiceEventPatterns.securityHubFindings: severityLabels[0] 'SEVERE' is not valid. Use one of 'INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'.",
     );
     expect(() => P.cloudTrailManagementEvents([])).toThrow(
-      "ServiceEventPatterns.cloudTrailManagementEvents: services is empty",
+      'ServiceEventPatterns.cloudTrailManagementEvents: services is an empty list, which would match nothing; pass service prefixes, e.g. ["iam", "kms"].',
     );
-    expect(() => P.cloudTrailManagementEvents(["aws.iam"])).toThrow("'aws.iam' is not a service prefix");
-    expect(() => P.accessAnalyzerFindings({ statuses: [] })).toThrow("statuses is empty");
+    expect(() => P.cloudTrailManagementEvents(["aws.iam"])).toThrow(
+      "ServiceEventPatterns.cloudTrailManagementEvents: services[0] 'aws.iam' is not a service prefix; write 'iam'",
+    );
+    expect(() => P.accessAnalyzerFindings({ statuses: [] })).toThrow(
+      "ServiceEventPatterns.accessAnalyzerFindings: statuses is an empty list",
+    );
+  });
+
+  it("refuses enum values in the wrong case, with the right spelling", () => {
+    expect(() => P.securityHubFindings({ severityLabels: ["high" as never] })).toThrow(
+      "ServiceEventPatterns.securityHubFindings: severityLabels[0] 'high' is not valid; did you mean 'HIGH'?",
+    );
+    expect(() => P.guardDutyFindings({ minSeverity: "high" as never })).toThrow(
+      "ServiceEventPatterns.guardDutyFindings: minSeverity 'high' is not valid; did you mean 'HIGH'?",
+    );
+    expect(() => P.accessAnalyzerFindings({ statuses: ["active" as never] })).toThrow(
+      "ServiceEventPatterns.accessAnalyzerFindings: statuses[0] 'active' is not valid; did you mean 'ACTIVE'?",
+    );
+  });
+
+  it("refuses options a JavaScript caller misspells or gives the wrong type", () => {
+    const securityFindings = P.securityFindings as (...args: unknown[]) => unknown;
+    expect(() => securityFindings({ severities: ["high"] })).toThrow(
+      'ServiceEventPatterns.securityFindings: takes no options (got {"severities":["high"]}); to choose severities, combine',
+    );
+    expect(() => P.securityHubFindings({ severityLabel: ["HIGH"] } as never)).toThrow(
+      "ServiceEventPatterns.securityHubFindings: options key 'severityLabel' is not valid; did you mean 'severityLabels'? Valid keys: severityLabels.",
+    );
+    expect(() => P.securityHubFindings({ severityLabels: "HIGH" as never })).toThrow(
+      "ServiceEventPatterns.securityHubFindings: severityLabels is a string; wrap it in a list: ['HIGH'].",
+    );
+    expect(() => P.securityHubFindings({ severityLabels: ["HIGH", "HIGH"] })).toThrow(
+      "ServiceEventPatterns.securityHubFindings: severityLabels lists 'HIGH' twice; list each once.",
+    );
+    expect(() => P.guardDutyFindings({ minSeverity: true as never })).toThrow(
+      "ServiceEventPatterns.guardDutyFindings: minSeverity is a boolean",
+    );
+    expect(() => P.accessAnalyzerFindings({ includeUnusedAccess: "true" as never })).toThrow(
+      'ServiceEventPatterns.accessAnalyzerFindings: includeUnusedAccess is "true"; pass true or false without quotes.',
+    );
+    expect(() => P.cloudTrailManagementEvents(["iam"], { eventNames: ["Delete Trail"] })).toThrow(
+      'ServiceEventPatterns.cloudTrailManagementEvents: eventNames[0] "Delete Trail" is not an API action name',
+    );
+  });
+
+  it("accepts the edge cases: every label, severity 0 and 10", () => {
+    expect(
+      P.securityHubFindings({ severityLabels: ["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"] }),
+    ).toBeDefined();
+    expect(P.guardDutyFindings({ minSeverity: 0 }).detail).toEqual({ severity: [{ numeric: [">=", 0] }] });
+    expect(P.guardDutyFindings({ minSeverity: 10 })).toBeDefined();
+    expect(P.accessAnalyzerFindings({ statuses: ["ACTIVE", "ARCHIVED", "RESOLVED"] }).detail).toEqual({
+      status: ["ACTIVE", "ARCHIVED", "RESOLVED"],
+    });
   });
 });

@@ -47,33 +47,35 @@ describe("AccountManagementEvents.from", () => {
   describe("rejects bad input with the AccountManagement category in the message", () => {
     it("a Security event name", () => {
       expect(() => accounts.ofType("UserCreateEvent" as AccountManagementEventName)).toThrow(
-        "unknown Stax AccountManagement event type 'UserCreateEvent'. Valid types: AccountCreateEvent, AccountUpdateEvent.",
+        "accountEvents.ofType: types[0] 'UserCreateEvent' is not valid. Use one of 'AccountCreateEvent', 'AccountUpdateEvent'.",
       );
     });
 
     it("an unknown filter key", () => {
       expect(() => accounts.select({ accountIds: ["x"] } as AccountManagementEventFilter)).toThrow(
-        "unknown AccountManagement event filter key 'accountIds'. Valid keys: types, groups, status, organizationIds.",
+        "accountEvents.select: filter key 'accountIds' is not valid. Valid keys: types, groups, status, organizationIds.",
       );
     });
 
     it("a type outside the groups given", () => {
       expect(() => accounts.ofType("AccountCreateEvent", { groups: ["stax.auth"] })).toThrow(
-        "types AccountCreateEvent (stax.account) are outside groups stax.auth, so the pattern would never match them.",
+        "accountEvents.ofType: types AccountCreateEvent (stax.account) are outside groups stax.auth, so the pattern would never match them.",
       );
     });
 
     it("a Security preset", () => {
       expect(() => accounts.preset("failedLogins" as AccountManagementEventPresetName)).toThrow(
-        "unknown AccountManagement event preset 'failedLogins'. Valid presets: failedAccountOperations, allAccountManagementEvents.",
+        "accountEvents.preset: preset 'failedLogins' is not valid. Valid presets: failedAccountOperations, allAccountManagementEvents.",
       );
     });
 
     it("a source that is not a Stax partner source", () => {
       expect(() => AccountManagementEvents.from("aws.guardduty")).toThrow(
-        "Stax partner event source 'aws.guardduty' is not valid",
+        "AccountManagementEvents.from: Stax partner event source 'aws.guardduty' is not valid",
       );
-      expect(() => StaxEvents.from("default")).toThrow("Stax partner event source 'default' is not valid");
+      expect(() => StaxEvents.from("default")).toThrow(
+        "StaxEvents.from: Stax partner event source 'default' is not valid",
+      );
     });
   });
 });

@@ -161,49 +161,66 @@ describe("presets", () => {
   });
 });
 
-describe("bad input", () => {
-  const validTypes = `Valid types: ${SECURITY_EVENT_NAMES.join(", ")}.`;
+describe("bad input: every message starts with the selector called", () => {
+  const validTypes = `Use one of ${SECURITY_EVENT_NAMES.map((n) => `'${n}'`).join(", ")}.`;
 
-  it("an unknown type name, with the catalogue's message", () => {
+  it("an unknown type name, with the catalogue's names", () => {
     expect(() => selectors.ofType("UserLoginEvent" as SecurityEventName)).toThrow(
-      `unknown Stax Security event type 'UserLoginEvent'. ${validTypes}`,
+      `securityEvents.ofType: types[0] 'UserLoginEvent' is not valid. ${validTypes}`,
     );
-    expect(() => selectors.select({ types: ["UserLoginEvent" as SecurityEventName] })).toThrow(
-      `unknown Stax Security event type 'UserLoginEvent'. ${validTypes}`,
+    expect(() => selectors.select({ types: ["UserCreateEvnt" as SecurityEventName] })).toThrow(
+      `securityEvents.select: types[0] 'UserCreateEvnt' is not valid; did you mean 'UserCreateEvent'? ${validTypes}`,
+    );
+  });
+
+  it("a detail-type where an event name belongs", () => {
+    expect(() => selectors.ofType("Security: UserCreateEvent" as SecurityEventName)).toThrow(
+      "securityEvents.ofType: types[0] 'Security: UserCreateEvent' is a detail-type; pass the event name 'UserCreateEvent'.",
     );
   });
 
   it.each<[string, SecurityEventFilter, string]>([
-    ["types", { types: [] }, "the Security event types"],
-    ["groups", { groups: [] }, "the groups stax.auth, stax.identity, stax.account, stax.api"],
-    ["organizationIds", { organizationIds: [] }, "the Stax organisation ids"],
+    ["types", { types: [] }, "pass at least one of the Security event types"],
+    ["groups", { groups: [] }, "pass at least one group"],
+    ["organizationIds", { organizationIds: [] }, "pass at least one Stax organisation id"],
   ])("an empty %s list", (key, filter, what) => {
     expect(() => selectors.select(filter)).toThrow(
-      `${key} is an empty list, which would match nothing; pass at least one of ${what}, or leave ${key} out to select all.`,
+      `securityEvents.select: ${key} is an empty list, which would match nothing; ${what}, or leave ${key} out to select all.`,
     );
   });
 
   it("an empty list through the shorthand methods", () => {
-    expect(() => selectors.ofTypes([])).toThrow("types is an empty list");
-    expect(() => selectors.inGroup([])).toThrow("groups is an empty list");
-    expect(() => selectors.forOrganization([])).toThrow("organizationIds is an empty list");
+    expect(() => selectors.ofTypes([])).toThrow("securityEvents.ofTypes: types is an empty list");
+    expect(() => selectors.inGroup([])).toThrow("securityEvents.inGroup: groups is an empty list");
+    expect(() => selectors.forOrganization([])).toThrow(
+      "securityEvents.forOrganization: organizationIds is an empty list",
+    );
   });
 
-  it("an unknown group", () => {
+  it("an unknown group, with a did-you-mean for a near miss", () => {
     expect(() => selectors.inGroup("stax.billing" as StaxEventSourceGroup)).toThrow(
-      "unknown Stax event source group 'stax.billing'. Valid groups: stax.auth, stax.identity, stax.account, stax.api.",
+      "securityEvents.inGroup: groups[0] 'stax.billing' is not valid. Use one of 'stax.auth', 'stax.identity', 'stax.account', 'stax.api'.",
+    );
+    expect(() => selectors.inGroup("stax.ident" as StaxEventSourceGroup)).toThrow(
+      "securityEvents.inGroup: groups[0] 'stax.ident' is not valid; did you mean 'stax.identity'?",
     );
   });
 
-  it("an unknown status", () => {
+  it("an unknown status, and one in the wrong case", () => {
     expect(() => selectors.withStatus("FAIL" as SecurityEventStatus)).toThrow(
-      "status 'FAIL' is not valid; use 'SUCCESS' or 'FAILED'.",
+      "securityEvents.withStatus: status 'FAIL' is not valid; did you mean 'FAILED'? Use one of 'SUCCESS', 'FAILED'.",
+    );
+    expect(() => selectors.withStatus("success" as SecurityEventStatus)).toThrow(
+      "securityEvents.withStatus: status 'success' is not valid; did you mean 'SUCCESS'?",
     );
   });
 
-  it("a blank organisation id", () => {
+  it("a blank organisation id, and one given as a number", () => {
     expect(() => selectors.forOrganization(" ")).toThrow(
-      'organization id " " is not valid; pass the Stax organisation id (a UUID) as it appears in detail.meta.organization.id.',
+      'securityEvents.forOrganization: organizationIds[0] " " is not valid; pass the Stax organisation id (a UUID) as it appears in detail.meta.organization.id.',
+    );
+    expect(() => selectors.failedLogins({ organizationIds: [5 as unknown as string] })).toThrow(
+      "securityEvents.failedLogins: organizationIds[0] is a number; quote it: '5'.",
     );
   });
 
@@ -211,34 +228,52 @@ describe("bad input", () => {
     expect(() =>
       selectors.select({ types: ["UserAuthenticationEvent", "ApiTokenCreateEvent"], groups: ["stax.auth"] }),
     ).toThrow(
-      "types ApiTokenCreateEvent (stax.api) are outside groups stax.auth, so the pattern would never match them. Remove them from types, or add their groups.",
+      "securityEvents.select: types ApiTokenCreateEvent (stax.api) are outside groups stax.auth, so the pattern would never match them. Remove them from types, or add their groups.",
     );
   });
 
-  it("a list where a list is needed", () => {
+  it("a single value where a list is needed, and the wrong JSON type", () => {
     expect(() => selectors.select({ types: "UserCreateEvent" as unknown as SecurityEventName[] })).toThrow(
-      'types must be a list of the Security event types, got "UserCreateEvent".',
+      "securityEvents.select: types is a string; wrap it in a list: ['UserCreateEvent'].",
+    );
+    expect(() => selectors.select({ status: 1 as unknown as SecurityEventStatus })).toThrow(
+      "securityEvents.select: status is a number; quote it: '1'. Use one of 'SUCCESS', 'FAILED'.",
+    );
+    expect(() => selectors.select("UserCreateEvent" as unknown as SecurityEventFilter)).toThrow(
+      "securityEvents.select: filter is a string; pass an object. Valid keys: types, groups, status, organizationIds.",
     );
   });
 
-  it("an unknown filter key (a JavaScript caller's typo)", () => {
+  it("an unknown filter key (a JavaScript caller's typo), with a did-you-mean", () => {
     expect(() => selectors.select({ type: ["UserCreateEvent"] } as SecurityEventFilter)).toThrow(
-      "unknown Security event filter key 'type'. Valid keys: types, groups, status, organizationIds.",
+      "securityEvents.select: filter key 'type' is not valid; did you mean 'types'? Valid keys: types, groups, status, organizationIds.",
+    );
+    expect(() => selectors.failedLogins({ organizationId: "abc" } as SecurityEventFilter)).toThrow(
+      "securityEvents.failedLogins: filter key 'organizationId' is not valid; did you mean 'organizationIds'? Valid keys: types, groups, status, organizationIds.",
     );
   });
 
   it("a key in extra that the method sets itself", () => {
     expect(() => selectors.ofType("UserCreateEvent", { types: ["UserDeleteEvent"] } as SecurityEventFilter)).toThrow(
-      "ofType: 'types' is set by ofType itself; remove it from the extra filter.",
+      "securityEvents.ofType: 'types' is set by the selector itself; remove it from the filter.",
     );
     expect(() => selectors.failedLogins({ status: "SUCCESS" } as SecurityEventFilter)).toThrow(
-      "failedLogins: 'status' is set by failedLogins itself; remove it from the extra filter.",
+      "securityEvents.failedLogins: 'status' is set by the selector itself; remove it from the filter.",
     );
   });
 
   it("an unknown preset", () => {
     expect(() => selectors.preset("rootLogins" as SecurityEventPresetName)).toThrow(
-      "unknown Security event preset 'rootLogins'. Valid presets: failedLogins, apiTokenLifecycle, identityChanges, policyChanges, allSecurityEvents.",
+      "securityEvents.preset: preset 'rootLogins' is not valid. Valid presets: failedLogins, apiTokenLifecycle, identityChanges, policyChanges, allSecurityEvents.",
     );
+    expect(() => selectors.preset("failedLogin" as SecurityEventPresetName)).toThrow(
+      "securityEvents.preset: preset 'failedLogin' is not valid; did you mean 'failedLogins'?",
+    );
+  });
+
+  it("accepts valid edge cases: a token organisation id, duplicates dropped", () => {
+    expect(selectors.forOrganization(["${var.org}", "${var.org}"]).detail).toEqual({
+      meta: { organization: { id: ["${var.org}"] } },
+    });
   });
 });
