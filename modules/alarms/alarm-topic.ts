@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { checkRequired } from "../private/validation";
 import { TerraformProvider } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -91,6 +92,10 @@ export class AlarmTopic extends Construct implements ITopic {
 
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
+    checkRequired(this, props, {
+      accountId: ["string", "the 12-digit account of the alarms"],
+      alarmNamePrefix: ["string", "the start of the alarm names the topic admits"],
+    });
     checkAccountId(this, "accountId", props.accountId);
     const provider = (this.provider = props.provider);
     const partition = new DataAwsPartition(this, "Partition", { provider }).partition;

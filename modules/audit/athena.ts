@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { checkRequired } from "../private/validation";
 import { TerraformProvider } from "cdktf";
 import { AthenaNamedQuery } from "@cdktf/provider-aws/lib/athena-named-query";
 import { AthenaWorkgroup } from "@cdktf/provider-aws/lib/athena-workgroup";
@@ -83,6 +84,11 @@ export class AuditLogAthena extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditLogAthenaProps) {
     super(scope, id);
+    checkRequired(this, props, {
+      accountId: ["string", "the 12-digit account of the workgroup"],
+      recordsBucketName: ["string", "the bucket the audit records are in"],
+      recordsPrefix: ["string", "the key prefix of the audit records, e.g. 'audit/'"],
+    });
     checkAccountId(this, "accountId", props.accountId);
     checkRange(this, "resultsRetentionDays", props.resultsRetentionDays, 1, 3650);
     const { provider, tags } = props;

@@ -1,3 +1,4 @@
+import { checkRequired } from "../private/validation";
 import { Construct } from "constructs";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { IEventBus } from "../bus/event-bus";
@@ -85,6 +86,10 @@ export class StaxAuditLog extends Construct {
 
   constructor(scope: Construct, id: string, props: StaxAuditLogProps) {
     super(scope, id);
+    checkRequired(this, props, {
+      bus: ["object", "the StaxEventBus whose events to record"],
+      accountId: ["string", "the 12-digit account the log is deployed in"],
+    });
     checkAccountId(this, "accountId", props.accountId);
     const provider = props.bus.provider;
     const prefix = props.prefix ?? "audit/";

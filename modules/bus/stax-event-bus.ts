@@ -6,7 +6,7 @@ import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelectors } from "../pattern/selectors";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
-import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkType } from "../private/validation";
+import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkType, checkRequired } from "../private/validation";
 import { currentRegionName } from "../private/provider-compat";
 import { claimPartnerSource } from "../private/wiring";
 import type { IQueue } from "../targets/queue";
@@ -107,6 +107,7 @@ export class StaxEventBus extends Construct implements IEventBus {
 
   constructor(scope: Construct, id: string, props: StaxEventBusProps) {
     super(scope, id);
+    checkRequired(this, props, {}, "partnerEventSourceName, or accountId (and sourceName)");
     const { accountId, sourceName } = this.resolveSource(props);
     this.accountId = accountId;
     this.sourceName = sourceName;

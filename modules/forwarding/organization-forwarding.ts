@@ -15,6 +15,7 @@ import {
   ROLE_NAME,
   RULE_NAME,
   STACK_SET_NAME,
+  checkRequired,
 } from "../private/validation";
 import { checkPatternReach } from "../rule/reach";
 import { stackSetInstanceRegion } from "../private/provider-compat";
@@ -123,6 +124,12 @@ export class OrganizationForwarding extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationForwardingProps) {
     super(scope, id);
+    checkRequired(this, props, {
+      destination: ["any", "the SecurityEventCollector (or its bus ARN) to forward to"],
+      eventPattern: ["object", "the events to forward, e.g. ServiceEventPatterns.securityFindings()"],
+      organizationalUnitIds: ["list", "the organisational units (or root) to deploy to, e.g. ['ou-ab12-cd34ef56']"],
+      regions: ["list", "the regions to forward from, e.g. ['us-east-1', 'ap-southeast-2']"],
+    });
     const regions = checkRegionList(this, "regions", props.regions);
     this.checkProps(props);
     this.destination = resolveDestination(this, props.destination);

@@ -7,7 +7,7 @@ import { IEventBus } from "../bus/event-bus";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { policyDocument, PolicyStatement } from "../private/iam";
 import { physicalName } from "../private/naming";
-import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags } from "../private/validation";
+import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkRequired } from "../private/validation";
 import { isAwsProvider } from "../private/resource-type";
 import { busDeadLetterQueue } from "../bus/bus-dead-letter";
 import type { IQueue } from "../targets/queue";
@@ -106,6 +106,10 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
 
   constructor(scope: Construct, id: string, props: SecurityEventCollectorProps) {
     super(scope, id);
+    checkRequired(this, props, {
+      accountId: ["string", "the 12-digit account of the collector bus"],
+      region: ["string", "the region of the collector bus, e.g. 'ap-southeast-2'"],
+    });
     checkAccountId(this, "accountId", props.accountId);
     checkRegion(this, "region", props.region);
     this.checkProviderRegion(props.provider, props.region);

@@ -8,7 +8,7 @@ import { EventBusTarget } from "../targets/event-bus";
 import { RetryPolicy } from "../targets/base";
 import { checkAccountId, fail, isUnresolved } from "../private/errors";
 import { localName } from "../private/naming";
-import { checkDescription, checkName, checkTags, checkType, RULE_NAME } from "../private/validation";
+import { checkDescription, checkName, checkTags, checkType, RULE_NAME, checkRequired } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
 import {
@@ -93,6 +93,12 @@ export class ServiceEventForwarder extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceEventForwarderProps) {
     super(scope, id);
+    checkRequired(this, props, {
+      accountId: ["string", "the 12-digit account the forwarding rules are deployed in"],
+      regions: ["list", "the regions to forward from, e.g. ['us-east-1', 'ap-southeast-2']"],
+      destination: ["any", "the SecurityEventCollector (or its bus ARN) to forward to"],
+      eventPattern: ["object", "the events to forward, e.g. ServiceEventPatterns.securityFindings()"],
+    });
     checkAccountId(this, "accountId", props.accountId);
     this.accountId = props.accountId;
     this.regions = checkRegionList(this, "regions", props.regions);

@@ -8,6 +8,7 @@
  */
 import { Construct } from "constructs";
 import { isUnresolved } from "./errors";
+import { jsonKind } from "./messages";
 
 /** Where a value came from: a construct (named by its path) or a helper and argument. */
 export type Where = Construct | string;
@@ -27,14 +28,10 @@ export function shown(value: string, max = 80): string {
 // JavaScript callers: wrong types
 // ---------------------------------------------------------------------------------------------
 
-type Kind = "boolean" | "number" | "string" | "object";
+/** The JSON type a prop must have; `list` is an array. */
+export type Kind = "boolean" | "number" | "string" | "object" | "list";
 
-function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  const t = typeof value;
-  return t === "object" ? "an object" : `a ${t}`;
-}
+const kindOf = jsonKind;
 
 function fixFor(expected: Kind, value: unknown): string {
   if (expected === "boolean")
@@ -47,6 +44,10 @@ function fixFor(expected: Kind, value: unknown): string {
       : "pass a number";
   if (expected === "string")
     return typeof value === "number" || typeof value === "boolean" ? `quote it: '${String(value)}'` : "pass a string";
+  if (expected === "list")
+    return value !== null && value !== undefined && typeof value !== "function"
+      ? "wrap it in a list: [ … ]"
+      : "pass a list";
   return "pass an object";
 }
 
@@ -59,13 +60,40 @@ export function checkType(where: Where, what: string, value: unknown, expected: 
   if (
     expected === "object"
       ? value !== null && typeof value === "object" && !Array.isArray(value)
-      : typeof value === expected
+      : expected === "list"
+        ? Array.isArray(value)
+        : typeof value === expected
   )
     return;
   if (typeof value === "string" && isUnresolved(value)) return;
   if (typeof value === "number" && expected !== "number" && isUnresolved(value)) return;
   const found = typeof value === "string" ? `the string '${value}'` : kindOf(value);
   raise(where, `${what} is ${found}; ${fixFor(expected, value)}.`);
+}
+
+/**
+ * A required prop: its JSON type (`any` when several are valid) and what to pass, e.g.
+ * `["object", "the bus, e.g. a StaxEventBus"]`.
+ */
+export type Required = readonly [Kind | "any", string];
+
+/**
+ * Checks the props object and its required props, for JavaScript callers (and `as any`): a
+ * missing props object or prop says what to pass, a wrong JSON type says so. Tokens pass.
+ */
+export function checkRequired(
+  where: Where,
+  props: unknown,
+  required: { readonly [prop: string]: Required },
+  shape = Object.keys(required).join(", "),
+): void {
+  if (props === null || typeof props !== "object" || Array.isArray(props))
+    raise(where, `props is ${kindOf(props)}; pass an object with ${shape}.`);
+  for (const [prop, [kind, what]] of Object.entries(required)) {
+    const value = (props as Record<string, unknown>)[prop];
+    if (value === undefined || value === null) raise(where, `${prop} is missing; pass ${what}.`);
+    if (kind !== "any") checkType(where, prop, value, kind);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

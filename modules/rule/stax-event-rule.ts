@@ -6,8 +6,9 @@ import { IEventBus } from "../bus/event-bus";
 import { EventPattern } from "../pattern/types";
 import { PatternError, renderPattern, validatePattern } from "../pattern";
 import { fail } from "../private/errors";
+import { jsonKind } from "../private/messages";
 import { physicalName } from "../private/naming";
-import { checkDescription, checkName, checkTags, checkType, RULE_NAME } from "../private/validation";
+import { checkDescription, checkName, checkTags, checkType, RULE_NAME, checkRequired } from "../private/validation";
 import { checkPatternReach } from "./reach";
 import { displayValue } from "../private/resource-policy";
 import { claimRuleName } from "../private/wiring";
@@ -66,6 +67,14 @@ export class StaxEventRule extends Construct implements IRule {
 
   constructor(scope: Construct, id: string, props: StaxEventRuleProps) {
     super(scope, id);
+    checkRequired(this, props, {
+      bus: [
+        "object",
+        "the bus the rule listens on: a StaxEventBus, a SecurityEventCollector, forwarder.defaultBus(region), or an object with eventBusName and eventBusArn",
+      ],
+      eventPattern: ["object", "the events to select, e.g. bus.securityEvents.failedLogins()"],
+    });
+    checkType(this, "targets", props.targets, "list");
     this.ruleName = props.ruleName ?? physicalName(this, { maxLength: 64, illegal: /[^.\-_A-Za-z0-9]/g });
     checkName(this, "ruleName", this.ruleName, RULE_NAME);
     checkDescription(this, "description", props.description);
@@ -107,6 +116,12 @@ export class StaxEventRule extends Construct implements IRule {
    */
   public addTarget(target: IRuleTarget): void {
     const index = this.targets.length;
+    if (target === null || typeof target !== "object" || typeof target.bind !== "function") {
+      fail(
+        this,
+        `target ${index} is ${jsonKind(target)}, not a rule target; pass a target such as new SqsTarget(queue) or new LambdaTarget(fn).`,
+      );
+    }
     const again = this.bound.find((b) => b.target === target);
     if (again) {
       fail(

@@ -3,7 +3,15 @@ import { TerraformProvider } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { BUCKET_NAME, checkKmsKey, checkName, checkTags, checkType, STREAM_NAME } from "../private/validation";
+import {
+  BUCKET_NAME,
+  checkKmsKey,
+  checkName,
+  checkTags,
+  checkType,
+  STREAM_NAME,
+  checkRequired,
+} from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
@@ -101,6 +109,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
 
   constructor(scope: Construct, id: string, props: FirehoseToS3Props) {
     super(scope, id);
+    checkRequired(this, props, { accountId: ["string", "the 12-digit account of the stream and bucket"] });
     checkAccountId(this, "accountId", props.accountId);
     checkName(this, "bucketName", props.bucketName, BUCKET_NAME);
     checkName(this, "streamName", props.streamName, STREAM_NAME);

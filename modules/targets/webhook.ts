@@ -11,6 +11,7 @@ import {
   checkOneOf,
   EVENTBRIDGE_NAME,
   refuseSecretUrl,
+  checkRequired,
 } from "../private/validation";
 import { physicalName } from "../private/naming";
 import { TargetBaseProps } from "./base";
@@ -115,6 +116,9 @@ export class WebhookTarget extends Construct implements IRuleTarget {
     private readonly props: WebhookTargetProps,
   ) {
     super(scope, id);
+    checkRequired(this, props, {
+      auth: ["object", "how EventBridge authenticates, e.g. WebhookAuth.apiKey({ headerName, value })"],
+    });
     const endpoint = props.endpoint ?? secret(this, "endpoint", "URL of the webhook (a secret)", undefined);
     checkHttpsUrl(this, "endpoint", endpoint);
     refuseSecretUrl(this, "endpoint", endpoint, "leave endpoint out to get a sensitive variable");
