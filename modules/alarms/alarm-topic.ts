@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { checkRequired } from "../private/validation";
+import { checkRequired, checkNoDuplicates } from "../private/validation";
 import { TerraformProvider } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -130,6 +130,7 @@ export class AlarmTopic extends Construct implements ITopic {
     TopicPolicy.of(this, this).allowPublish("AllowCloudWatchAlarms", "cloudwatch.amazonaws.com", alarmArns);
 
     // Keyed by a hash of the address, so adding or removing one leaves the others in place.
+    checkNoDuplicates(this, "emails", props.emails);
     for (const email of props.emails ?? []) {
       if (!isUnresolved(email) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
         fail(this, `email '${email}' is not an email address. Pass addresses like 'security@example.com'.`);

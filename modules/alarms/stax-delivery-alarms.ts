@@ -16,7 +16,7 @@ import {
   type DeliveryAlarmKind,
 } from "./delivery-metrics";
 import { discoverLibraryResources } from "./discover";
-import type { IWatchedDeliveryStream, IWatchedQueue } from "./watched";
+import { retentionOf, type IWatchedDeliveryStream, type IWatchedQueue } from "./watched";
 
 const MAX_ALARM_NAME_LENGTH = 255;
 const PREFIX = /^[A-Za-z0-9_.-]{1,100}$/;
@@ -123,6 +123,11 @@ export class StaxDeliveryAlarms extends Construct {
     }
 
     if (props.topic) {
+      if (props.emails !== undefined)
+        fail(
+          this,
+          "emails are subscribed only to the topic this construct creates, and you passed your own topic. Subscribe the addresses to your topic, or leave topic out.",
+        );
       checkTopicKey(this, props.topic);
       this.topicArn = props.topic.topicArn;
       this.allowPublishTo(props.topic, props.accountId);
@@ -179,6 +184,13 @@ export class StaxDeliveryAlarms extends Construct {
   public watchDeadLetterQueue(queue: IWatchedQueue): void {
     const dimensions = { QueueName: queue.queueName };
     const age = this.props.deadLetterAgeSeconds ?? 86400;
+    const retention = retentionOf(queue);
+    if (retention !== undefined && !isUnresolved(age) && age >= retention) {
+      fail(
+        this,
+        `deadLetterAgeSeconds is ${age}, but ${queue.node.path} keeps messages ${retention} seconds, so none gets that old and DeadLetterAge could never fire. Pass a deadLetterAgeSeconds below ${retention}, or keep the queue's messages longer.`,
+      );
+    }
     for (const kind of DEAD_LETTER_ALARM_KINDS) {
       this.alarm(queue, queue.provider, kind, dimensions, kind === "DeadLetterAge" ? age : 0);
     }

@@ -8,7 +8,7 @@
  */
 import { Construct } from "constructs";
 import { isUnresolved } from "./errors";
-import { jsonKind } from "./messages";
+import { jsonKind, listedTwice } from "./messages";
 
 /** Where a value came from: a construct (named by its path) or a helper and argument. */
 export type Where = Construct | string;
@@ -94,6 +94,14 @@ export function checkRequired(
     if (value === undefined || value === null) raise(where, `${prop} is missing; pass ${what}.`);
     if (kind !== "any") checkType(where, prop, value, kind);
   }
+}
+
+/** Checks a list prop: a list (JavaScript callers) with no value in it twice. Undefined passes. */
+export function checkNoDuplicates(where: Where, prop: string, values: readonly unknown[] | undefined): void {
+  if (values === undefined) return;
+  checkType(where, prop, values, "list");
+  const twice = listedTwice(values);
+  if (twice !== undefined) raise(where, `${prop} lists '${String(twice)}' twice; list each once.`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,6 +369,27 @@ export function checkHeader(where: Where, prop: string, name: string, value: str
       `${prop}['${name}'] is not a header value EventBridge accepts; use 1 to 512 printable ASCII characters (no line breaks).`,
     );
   }
+}
+
+const AUTH_PARAMETER = /^[ \t]*[^\x00-\x1F:\x7F]+([ \t]+[^\x00-\x1F:\x7F]+)*[ \t]*$/;
+
+/**
+ * Checks a value of a connection's authorization (a user name, an OAuth client id): EventBridge
+ * takes 1 to 512 characters, with no ':' or control characters. Tokens pass.
+ */
+export function checkAuthParameter(where: Where, prop: string, value: string | undefined): void {
+  if (value === undefined || isUnresolved(value)) return;
+  checkType(where, prop, value, "string");
+  if (value.length < 1 || value.length > 512)
+    raise(
+      where,
+      `${prop} is ${value.length} characters; EventBridge takes 1 to 512. Pass a ${value.length ? "shorter" : "non-empty"} ${prop}.`,
+    );
+  if (!AUTH_PARAMETER.test(value))
+    raise(
+      where,
+      `${prop} ${shown(value)} has a ':' or a control character (or is only spaces), which EventBridge refuses. Pass the ${prop} without them.`,
+    );
 }
 
 /** Header names whose value is a credential. */

@@ -1,5 +1,6 @@
 import { RuleTargetConfig } from "../rule/target";
 import { isUnresolved } from "../private/errors";
+import { checkType } from "../private/validation";
 import { PREDEFINED_INPUT_VARIABLES } from "../pattern/input";
 import { checkJsonPath, resolveFields } from "./event-field";
 
@@ -31,6 +32,7 @@ export abstract class RuleTargetInput {
    * then it is an input transformer, and each placeholder is filled in from the event.
    */
   public static fromText(text: string): RuleTargetInput {
+    checkType("RuleTargetInput.fromText", "text", text, "string");
     return RuleTargetInput.fromJson("RuleTargetInput.fromText", JSON.stringify(text));
   }
 
@@ -48,9 +50,25 @@ export abstract class RuleTargetInput {
     return transformer("RuleTargetInput.fromTemplate", template, inputPaths);
   }
 
-  private static fromJson(where: string, json: string): RuleTargetInput {
+  private static fromJson(where: string, json: string | undefined): RuleTargetInput {
+    if (json === undefined) throw new Error(`${where}: the value is undefined, which is not JSON; pass a value.`);
     const fields = resolveFields(json);
-    return fields ? transformer(where, fields.template, fields.inputPaths) : new ConfigInput({ input: json });
+    if (!fields) {
+      // A constant input: EventBridge delivers it as it is (no placeholders are read in it).
+      if (!isUnresolved(json) && json.length > MAX_INPUT_TEMPLATE_LENGTH)
+        throw new Error(
+          `${where}: the input is ${json.length} characters as JSON; EventBridge accepts at most ${MAX_INPUT_TEMPLATE_LENGTH}. Send less text, or the event itself.`,
+        );
+      return new ConfigInput({ input: json });
+    }
+    // With event fields the text becomes an input template, where EventBridge reads every <name>
+    // as a placeholder and has no escape for the angle brackets.
+    const literal = /<([A-Za-z0-9_.-]+)>/.exec(json);
+    if (literal && !isUnresolved(json))
+      throw new Error(
+        `${where}: the text '${literal[0]}' would be read by EventBridge as a placeholder, because the input has event fields and so becomes an input template (which has no escape for '<' and '>'). Remove the angle brackets or put a space inside them, or use EventField for a value from the event.`,
+      );
+    return transformer(where, fields.template, fields.inputPaths);
   }
 
   /** The input fields for the target block. */

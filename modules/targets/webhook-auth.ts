@@ -3,7 +3,14 @@ import { TerraformStack, TerraformVariable } from "cdktf";
 import { CloudwatchEventConnectionAuthParameters } from "@cdktf/provider-aws/lib/cloudwatch-event-connection";
 import { fail, isUnresolved } from "../private/errors";
 import { localName } from "../private/naming";
-import { checkHeader, checkHttpsUrl, checkOneOf, checkType, refuseSecretUrl } from "../private/validation";
+import {
+  checkAuthParameter,
+  checkHeader,
+  checkHttpsUrl,
+  checkOneOf,
+  checkType,
+  refuseSecretUrl,
+} from "../private/validation";
 
 /** The authorization part of an EventBridge connection. */
 export interface WebhookAuthConfig {
@@ -66,7 +73,7 @@ export abstract class WebhookAuth {
 
   /** HTTP basic authentication. */
   public static basic(options: BasicAuthOptions): WebhookAuth {
-    checkType("WebhookAuth.basic", "username", options.username, "string");
+    checkAuthParameter("WebhookAuth.basic", "username", options.username);
     return new BoundAuth((scope) => {
       const description = `password of '${options.username}' at the webhook`;
       const password = secret(scope, "password", description, options.password);
@@ -79,7 +86,7 @@ export abstract class WebhookAuth {
     const where = "WebhookAuth.oauthClientCredentials";
     checkHttpsUrl(where, "authorizationEndpoint", options.authorizationEndpoint);
     refuseSecretUrl(where, "authorizationEndpoint", options.authorizationEndpoint);
-    checkType(where, "clientId", options.clientId, "string");
+    checkAuthParameter(where, "clientId", options.clientId);
     checkOneOf(where, "httpMethod", options.httpMethod, ["GET", "POST", "PUT"]);
     return new BoundAuth((scope) => {
       const clientSecret = secret(scope, "client_secret", "OAuth client secret of the webhook", options.clientSecret);

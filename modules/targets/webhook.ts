@@ -12,6 +12,7 @@ import {
   EVENTBRIDGE_NAME,
   refuseSecretUrl,
   checkRequired,
+  MAX_DESCRIPTION_LENGTH,
 } from "../private/validation";
 import { physicalName } from "../private/naming";
 import { TargetBaseProps } from "./base";
@@ -130,7 +131,8 @@ export class WebhookTarget extends Construct implements IRuleTarget {
     this.connection = new CloudwatchEventConnection(this, "Connection", {
       provider: props.provider,
       name,
-      description: `Credentials of the webhook ${this.node.path}`,
+      // EventBridge takes 512 characters; a deep construct path is cut.
+      description: `Credentials of the webhook ${this.node.path}`.slice(0, MAX_DESCRIPTION_LENGTH),
       ...props.auth.bind(this),
     });
     this.destination = new CloudwatchEventApiDestination(this, "Destination", {
