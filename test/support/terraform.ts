@@ -119,14 +119,23 @@ export interface TerraformRun {
   readonly plan: any;
 }
 
+/** A warning or error of terraform about the configuration. */
+interface Diagnostic {
+  readonly severity: string;
+  readonly summary: string;
+  readonly detail?: string;
+  readonly address?: string;
+}
+
 /** Diagnostics of a `terraform plan -json` run (each once: plan reports validation warnings twice). */
-function diagnosticsOf(jsonLines: string): { severity: string; summary: string; detail?: string }[] {
-  const seen = new Map<string, { severity: string; summary: string; detail?: string }>();
+function diagnosticsOf(jsonLines: string): Diagnostic[] {
+  const seen = new Map<string, Diagnostic>();
   for (const line of jsonLines.split("\n")) {
     if (!line.startsWith("{")) continue;
     const message = JSON.parse(line);
     if (message.type !== "diagnostic") continue;
-    const { snippet: _snippet, ...diagnostic } = message.diagnostic;
+    const { severity, summary, detail } = message.diagnostic;
+    const diagnostic = { severity, summary, detail, address: message.diagnostic.address };
     seen.set(JSON.stringify(diagnostic), diagnostic);
   }
   return [...seen.values()];
