@@ -271,13 +271,16 @@ export abstract class CollectedServicePolicy extends Construct {
       const list = [...sources.values()];
       const byKey = new Map<string, string>();
       for (const s of list) byKey.set(wildcard ? s.busKey : s.arn, wildcard ? patternOf(s) : arnOf(s));
+      const sourceArns = [...byKey.values()];
+      // ArnEquals also matches wildcards, but ArnLike says so to the reader (e.g. the alarms of a prefix)
+      const patterns = wildcard || sourceArns.some((arn) => /[*?]/.test(arn));
       return allowServiceStatement({
         sid,
         service,
         actions,
         resource,
-        sourceArns: [...byKey.values()],
-        sourceArnOperator: wildcard ? "ArnLike" : "ArnEquals",
+        sourceArns,
+        sourceArnOperator: patterns ? "ArnLike" : "ArnEquals",
       });
     });
     return [...toServices, ...toRoles];
