@@ -66,7 +66,7 @@ describe("detail-types outside the catalogue", () => {
   it("checks every $or alternative", () => {
     const eventPattern = { $or: [{ "detail-type": [CREATE] }, { "detail-type": ["UserDeleteEvent"] }] };
     expect(() => rule(eventPattern as EventPattern)).toThrow(
-      "test/R: eventPattern.detail-type[0]: 'UserDeleteEvent' is not a catalogued Stax detail-type, so the rule never matches it; did you mean 'Security: UserDeleteEvent'?",
+      "test/R: eventPattern.$or[1].detail-type[0]: 'UserDeleteEvent' is not a catalogued Stax detail-type, so the rule never matches it; did you mean 'Security: UserDeleteEvent'?",
     );
   });
 
@@ -141,6 +141,13 @@ describe("detail fields the selected event types do not have", () => {
   it("refuses a misspelt field, naming the detail-types, the valid keys and the one meant", () => {
     expect(() => rule({ "detail-type": [CREATE], detail: { staus: ["SUCCESS"] } })).toThrow(
       `test/R: eventPattern.detail.staus: no event of detail-type '${CREATE}' has the field 'detail.staus' (fields of detail: ${CREATE_FIELDS}), so the rule never matches; did you mean 'detail.status'? ${OPT_OUT_HINT}`,
+    );
+  });
+
+  it("names the place in the pattern as written, through $or branches", () => {
+    const eventPattern = { "detail-type": [CREATE], detail: { $or: [{ status: ["FAILED"] }, { errorCod: ["x"] }] } };
+    expect(() => rule(eventPattern as EventPattern)).toThrow(
+      `test/R: eventPattern.detail.$or[1].errorCod: no event of detail-type '${CREATE}' has the field 'detail.errorCod' (fields of detail: ${CREATE_FIELDS}), so the rule never matches; did you mean 'detail.errorCode'?`,
     );
   });
 
