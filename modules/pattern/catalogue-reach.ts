@@ -65,14 +65,14 @@ export function checkPatternCatalogue(pattern: EventPattern): CatalogueAnalysis 
   for (const draft of analysePattern(value)) {
     const leaf = draft.get("detail-type");
     const known = leaf === undefined ? undefined : checkDetailTypes(leaf, at(leaf, "detail-type"), add);
-    if (known === undefined) {
-      allKnown = false;
-      continue;
-    }
-    for (const type of known) selected.add(type);
+    if (known === undefined) allKnown = false;
+    else for (const type of known) selected.add(type);
+    // Not all catalogued literals: a field none of the catalogued types it admits has is still
+    // suspect, but its values are not checked (a future type may have other ones).
+    const types = known ?? admittedTypes(leaf);
     for (const [path, fieldLeaf] of draft) {
-      if (path === "detail" || path.startsWith("detail."))
-        checkField(path.split(".").slice(1), fieldLeaf, at(fieldLeaf, path), known, add);
+      if (types.length > 0 && (path === "detail" || path.startsWith("detail.")))
+        checkField(path.split(".").slice(1), fieldLeaf, at(fieldLeaf, path), types, known !== undefined, add);
     }
   }
   return { findings: [...found.values()], detailTypes: allKnown && selected.size > 0 ? [...selected] : undefined };
@@ -142,6 +142,18 @@ function elementTest(element: unknown): ((value: Scalar) => boolean) | undefined
   const op = operator(element);
   if (op === "anything-but" || op === "exists") return undefined;
   return compileLeaf([element]).test;
+}
+
+/**
+ * The catalogued types a `detail-type` list that is not all catalogued literals admits (every type
+ * when the pattern does not test `detail-type`); none when it has a token or an `anything-but`,
+ * which reaches for types the catalogue does not know.
+ */
+function admittedTypes(leaf: readonly unknown[] | undefined): readonly StaxDetailType[] {
+  if (leaf === undefined) return STAX_DETAIL_TYPES;
+  if (hasToken(leaf) || leaf.some((element) => operator(element) === "anything-but")) return [];
+  const { test } = compileLeaf(leaf);
+  return test === undefined ? [] : STAX_DETAIL_TYPES.filter((type) => test(type));
 }
 
 /** Checks a `detail-type` list; returns the types it selects when they are all catalogued literals. */
@@ -214,12 +226,16 @@ function uncataloguedDetailType(where: string, value: string): CatalogueFinding 
   };
 }
 
-/** Checks one `detail` field of a pattern against the types the alternative selects. */
+/**
+ * Checks one `detail` field of a pattern against the types the alternative selects; `strict` when
+ * they are exactly those (all catalogued literals): then its shape and values are checked too.
+ */
 function checkField(
   segments: readonly string[],
   leaf: readonly unknown[],
   location: readonly PathSegment[],
   types: readonly StaxDetailType[],
+  strict: boolean,
   add: Add,
 ) {
   const { absent, test } = compileLeaf(leaf);
@@ -228,9 +244,11 @@ function checkField(
   const lookups = types.map((type) => lookupField(detailSchema(type), segments, true));
   const schemas = lookups.flatMap((l) => (l.found ? [l.schema] : []));
   if (schemas.length === 0) {
-    add(missingField(formatPath(location), segments, lookups, types, "the rule never matches"));
+    const missing = missingField(formatPath(location), segments, lookups, types, "the rule never matches");
+    add(strict ? missing : { ...missing, kind: "uncatalogued" });
     return;
   }
+  if (!strict) return;
   const strings = schemas.filter((s) => s.type === "string");
   if (strings.length === 0) {
     if (schemas.every((s) => s.type === "object")) {
