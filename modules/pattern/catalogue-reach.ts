@@ -30,7 +30,7 @@ export type CatalogueFindingKind = "mistake" | "uncatalogued" | "future";
 
 /** One catalogue problem, located in the pattern (e.g. `detail.staus`) or the input path. */
 export interface CatalogueFinding {
-  /** Where: a pattern path such as `detail-type[0]`, or an input path. */
+  /** Where: the place in the pattern as written (`detail-type[0]`, `$or[1].detail.staus`), or an input path. */
   readonly where: string;
   /** What is wrong. */
   readonly problem: string;
@@ -59,16 +59,20 @@ export function checkPatternCatalogue(pattern: EventPattern): CatalogueAnalysis 
   const add: Add = (f) => void found.set(`${f.where}|${f.problem}`, f);
   const selected = new Set<StaxDetailType>();
   let allKnown = true;
-  for (const draft of analysePattern(readPattern(pattern))) {
+  const value = readPattern(pattern);
+  const locations = leafLocations(value, []);
+  const at = (leaf: readonly unknown[], path: string): readonly PathSegment[] => locations.get(leaf) ?? [path];
+  for (const draft of analysePattern(value)) {
     const leaf = draft.get("detail-type");
-    const known = leaf === undefined ? undefined : checkDetailTypes(leaf, add);
-    if (known === undefined) {
-      allKnown = false;
-      continue;
-    }
-    for (const type of known) selected.add(type);
+    const known = leaf === undefined ? undefined : checkDetailTypes(leaf, at(leaf, "detail-type"), add);
+    if (known === undefined) allKnown = false;
+    else for (const type of known) selected.add(type);
+    // Not all catalogued literals: a field none of the catalogued types it admits has is still
+    // suspect, but its values are not checked (a future type may have other ones).
+    const types = known ?? admittedTypes(leaf);
     for (const [path, fieldLeaf] of draft) {
-      if (path === "detail" || path.startsWith("detail.")) checkField(path.split(".").slice(1), fieldLeaf, known, add);
+      if (types.length > 0 && (path === "detail" || path.startsWith("detail.")))
+        checkField(path.split(".").slice(1), fieldLeaf, at(fieldLeaf, path), types, known !== undefined, add);
     }
   }
   return { findings: [...found.values()], detailTypes: allKnown && selected.size > 0 ? [...selected] : undefined };
@@ -102,6 +106,22 @@ export function checkInputPathCatalogue(
   return missingField(path, rest, lookups, detailTypes, "the input path renders empty");
 }
 
+/** Where each leaf list sits in the pattern as written (through `$or` branches), by identity. */
+function leafLocations(
+  value: unknown,
+  at: readonly PathSegment[],
+  out = new Map<unknown, readonly PathSegment[]>(),
+): Map<unknown, readonly PathSegment[]> {
+  if (value === null || typeof value !== "object") return out;
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "$or" && Array.isArray(child))
+      child.forEach((branch, i) => leafLocations(branch, [...at, key, i], out));
+    else if (Array.isArray(child)) out.set(child, [...at, key]);
+    else leafLocations(child, [...at, key], out);
+  }
+  return out;
+}
+
 function hasToken(value: unknown): boolean {
   return JSON.stringify(value ?? null).includes("${");
 }
@@ -124,12 +144,28 @@ function elementTest(element: unknown): ((value: Scalar) => boolean) | undefined
   return compileLeaf([element]).test;
 }
 
+/**
+ * The catalogued types a `detail-type` list that is not all catalogued literals admits (every type
+ * when the pattern does not test `detail-type`); none when it has a token or an `anything-but`,
+ * which reaches for types the catalogue does not know.
+ */
+function admittedTypes(leaf: readonly unknown[] | undefined): readonly StaxDetailType[] {
+  if (leaf === undefined) return STAX_DETAIL_TYPES;
+  if (hasToken(leaf) || leaf.some((element) => operator(element) === "anything-but")) return [];
+  const { test } = compileLeaf(leaf);
+  return test === undefined ? [] : STAX_DETAIL_TYPES.filter((type) => test(type));
+}
+
 /** Checks a `detail-type` list; returns the types it selects when they are all catalogued literals. */
-function checkDetailTypes(leaf: readonly unknown[], add: Add): StaxDetailType[] | undefined {
+function checkDetailTypes(
+  leaf: readonly unknown[],
+  location: readonly PathSegment[],
+  add: Add,
+): StaxDetailType[] | undefined {
   const known: StaxDetailType[] = [];
   let onlyCatalogued = true;
   leaf.forEach((element, index) => {
-    const where = formatPath(["detail-type", index]);
+    const where = formatPath([...location, index]);
     const value = exactString(element);
     if (value !== undefined && isStaxDetailType(value)) {
       known.push(value);
@@ -190,23 +226,35 @@ function uncataloguedDetailType(where: string, value: string): CatalogueFinding 
   };
 }
 
-/** Checks one `detail` field of a pattern against the types the alternative selects. */
-function checkField(segments: readonly string[], leaf: readonly unknown[], types: readonly StaxDetailType[], add: Add) {
+/**
+ * Checks one `detail` field of a pattern against the types the alternative selects; `strict` when
+ * they are exactly those (all catalogued literals): then its shape and values are checked too.
+ */
+function checkField(
+  segments: readonly string[],
+  leaf: readonly unknown[],
+  location: readonly PathSegment[],
+  types: readonly StaxDetailType[],
+  strict: boolean,
+  add: Add,
+) {
   const { absent, test } = compileLeaf(leaf);
   if (absent || test === undefined || hasToken(leaf)) return; // `exists: false` matches an absent field
   const path = formatPath(["detail", ...segments]);
   const lookups = types.map((type) => lookupField(detailSchema(type), segments, true));
   const schemas = lookups.flatMap((l) => (l.found ? [l.schema] : []));
   if (schemas.length === 0) {
-    add(missingField(path, segments, lookups, types, "the rule never matches"));
+    const missing = missingField(formatPath(location), segments, lookups, types, "the rule never matches");
+    add(strict ? missing : { ...missing, kind: "uncatalogued" });
     return;
   }
+  if (!strict) return;
   const strings = schemas.filter((s) => s.type === "string");
   if (strings.length === 0) {
     if (schemas.every((s) => s.type === "object")) {
       const fields = [...new Set(schemas.flatMap(fieldNames))];
       add({
-        where: path,
+        where: formatPath(location),
         problem: `is an object in events of ${namedTypes(types)}; EventBridge matches values, never an object, so the rule never matches`,
         fix: `match one of its fields (${fields.join(", ")}), e.g. ${path}.${fields[0]}`,
         kind: "mistake",
@@ -218,7 +266,7 @@ function checkField(segments: readonly string[], leaf: readonly unknown[], types
   const allowed = [...new Set(strings.flatMap((s) => allowedValues(s) ?? []))];
   leaf.forEach((element, index) => {
     const finding = checkValue(element, free, allowed, `${path} in events of ${namedTypes(types)}`);
-    if (finding) add({ ...finding, where: formatPath(["detail", ...segments, index]) });
+    if (finding) add({ ...finding, where: formatPath([...location, index]) });
   });
 }
 

@@ -101,15 +101,19 @@ const OPT_OUT = "allowUncatalogued";
  * Reports a catalogue finding: an error, or a warning for a likely future detail-type; with
  * `allowUncatalogued`, errors become warnings and future types are not reported.
  */
-function reportFinding(scope: Construct, prop: string, finding: CatalogueFinding, allowUncatalogued: boolean): void {
+function reportFinding(
+  scope: Construct,
+  location: string,
+  finding: CatalogueFinding,
+  allowUncatalogued: boolean,
+): void {
   if (finding.kind === "future" && allowUncatalogued) return;
   const sentence = (text: string): string => (/[.?]$/.test(text) ? text : `${text}.`);
   const hint =
     finding.kind === "uncatalogued" && !allowUncatalogued
       ? ` If Stax sends it and the catalogue does not know it yet, set ${OPT_OUT}: true.`
       : "";
-  const where = finding.where.startsWith("$") ? ` '${finding.where}'` : `.${finding.where}`;
-  const message = `${prop}${where}: ${finding.problem}; ${sentence(finding.fix)}${hint}`;
+  const message = `${location}: ${finding.problem}; ${sentence(finding.fix)}${hint}`;
   if (finding.kind === "future" || allowUncatalogued) {
     Annotations.of(scope).addWarning(
       allowUncatalogued ? `${message} (${OPT_OUT} is set, so this is a warning)` : message,
@@ -133,7 +137,7 @@ export function checkPatternCatalogueReach(
 ): readonly StaxDetailType[] | undefined {
   if (!forStaxEvents(bus, pattern)) return undefined;
   const { findings, detailTypes } = checkPatternCatalogue(pattern);
-  for (const finding of findings) reportFinding(scope, prop, finding, allowUncatalogued);
+  for (const finding of findings) reportFinding(scope, `${prop}.${finding.where}`, finding, allowUncatalogued);
   return detailTypes;
 }
 
@@ -151,7 +155,7 @@ export function checkInputPathsReach(
   for (const path of paths) {
     if (typeof path !== "string" || isUnresolved(path)) continue;
     const finding = checkInputPathCatalogue(path, detailTypes);
-    if (finding) reportFinding(scope, `${targetId} input path`, finding, allowUncatalogued);
+    if (finding) reportFinding(scope, `${targetId} input path '${path}'`, finding, allowUncatalogued);
   }
 }
 

@@ -66,7 +66,7 @@ describe("detail-types outside the catalogue", () => {
   it("checks every $or alternative", () => {
     const eventPattern = { $or: [{ "detail-type": [CREATE] }, { "detail-type": ["UserDeleteEvent"] }] };
     expect(() => rule(eventPattern as EventPattern)).toThrow(
-      "test/R: eventPattern.detail-type[0]: 'UserDeleteEvent' is not a catalogued Stax detail-type, so the rule never matches it; did you mean 'Security: UserDeleteEvent'?",
+      "test/R: eventPattern.$or[1].detail-type[0]: 'UserDeleteEvent' is not a catalogued Stax detail-type, so the rule never matches it; did you mean 'Security: UserDeleteEvent'?",
     );
   });
 
@@ -144,6 +144,13 @@ describe("detail fields the selected event types do not have", () => {
     );
   });
 
+  it("names the place in the pattern as written, through $or branches", () => {
+    const eventPattern = { "detail-type": [CREATE], detail: { $or: [{ status: ["FAILED"] }, { errorCod: ["x"] }] } };
+    expect(() => rule(eventPattern as EventPattern)).toThrow(
+      `test/R: eventPattern.detail.$or[1].errorCod: no event of detail-type '${CREATE}' has the field 'detail.errorCod' (fields of detail: ${CREATE_FIELDS}), so the rule never matches; did you mean 'detail.errorCode'?`,
+    );
+  });
+
   it("refuses a misspelt meta field, listing the fields at that level", () => {
     expect(() => rule({ "detail-type": [CREATE], detail: { meta: { user: { emial: [{ exists: true }] } } } })).toThrow(
       `test/R: eventPattern.detail.meta.user.emial: no event of detail-type '${CREATE}' has the field 'detail.meta.user.emial' (fields of detail.meta.user: id, username, email), so the rule never matches; did you mean 'detail.meta.user.email'?`,
@@ -188,6 +195,28 @@ describe("detail fields the selected event types do not have", () => {
     expect(() => rule({ "detail-type": [CREATE], detail } as EventPattern)).toThrow(`test/R: eventPattern.${message}`);
   });
 
+  it("checks only whether some admitted type has the field when the detail-types are not all literals", () => {
+    const { stack, bus } = setup();
+    expect(
+      () =>
+        new StaxEventRule(stack, "R", {
+          bus,
+          eventPattern: { "detail-type": [{ prefix: "Security: ApiToken" }], detail: { apiTokenNam: ["x"] } },
+        }),
+    ).toThrow(
+      "test/R: eventPattern.detail.apiTokenNam: no event of detail-type 'Security: ApiTokenCreateEvent', 'Security: ApiTokenUpdateEvent', 'Security: ApiTokenDeleteEvent' has the field 'detail.apiTokenNam'",
+    );
+    expect(
+      () =>
+        new StaxEventRule(stack, "S", {
+          bus,
+          eventPattern: { source: [bus.partnerEventSourceName], detail: { staus: ["FAILED"] } },
+        }),
+    ).toThrow(
+      /^test\/S: eventPattern\.detail\.staus: no event of detail-type 'Security: UserAuthenticationEvent', 'Security: APITokenAuthenticationEvent', 'Security: UserCreateEvent' and 19 more has the field 'detail\.staus' \(fields of detail: .*\), so the rule never matches; did you mean 'detail\.status'\? If Stax sends it/,
+    );
+  });
+
   it("allowUncatalogued turns them into warnings", () => {
     expect(rule({ "detail-type": [CREATE], detail: { staus: ["SUCCESS"] } }, { allowUncatalogued: true })).toEqual([
       `test/R: eventPattern.detail.staus: no event of detail-type '${CREATE}' has the field 'detail.staus' (fields of detail: ${CREATE_FIELDS}), so the rule never matches; did you mean 'detail.status'? (allowUncatalogued is set, so this is a warning)`,
@@ -218,7 +247,8 @@ describe("detail fields the selected event types do not have", () => {
       { "detail-type": both, detail: { status: [{ "anything-but": "SUCCESS" }, { "equals-ignore-case": "failed" }] } },
       { "detail-type": [CREATE], detail: { nosuch: [{ exists: false }], status: [token] } },
       { "detail-type": [CREATE], detail: { $or: [{ status: ["FAILED"] }, { errorCode: [{ exists: true }] }] } },
-      { "detail-type": [{ prefix: "Security: " }], detail: { fieldStaxMayAdd: ["x"] } },
+      { "detail-type": [{ prefix: "Security: Api" }], detail: { apiTokenName: ["x"], status: ["future value"] } },
+      { "detail-type": [{ "anything-but": [CREATE] }], detail: { fieldStaxMayAdd: ["x"] } },
     ];
     patterns.forEach((eventPattern, i) => new StaxEventRule(stack, `R${i}`, { bus, eventPattern }));
     Testing.synth(stack);
