@@ -16,8 +16,16 @@ const { FLAVOURS } = require("./scripts/flavours");
 
 const ownName = pathsToModuleNameMapper(compilerOptions.paths, { prefix: "<rootDir>/" });
 
-/** Tests that import neither cdktf nor the provider, or that test the package as a whole: run once. */
-const FLAVOUR_INDEPENDENT = ["/test/(events|pattern|docs|package)/", "/test/app/synth-command\\.test\\.ts$"];
+/**
+ * Run once, in the primary project: tests that import neither cdktf nor the provider, that test the
+ * package as a whole, or that measure what the provider version does not change (policy sizes of
+ * hundreds of rules, physical-name clashes between copies of every app, value rules).
+ */
+const FLAVOUR_INDEPENDENT = [
+  "/test/(events|pattern|docs|package|validation)/",
+  "/test/app/(synth-command|two-copies)\\.test\\.ts$",
+  "/test/targets/service-limits\\.test\\.ts$",
+];
 
 /** @param {import("./scripts/flavours").Flavour} flavour */
 function project(flavour) {
@@ -50,5 +58,8 @@ function project(flavour) {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 600000,
+  // jest's default on 2 cores is 1 worker; the suites spend much of their time waiting on terraform
+  // and on loading modules, so two workers finish about twice as fast.
+  maxWorkers: 2,
   projects: Object.values(FLAVOURS).flatMap((flavour) => (flavour.test ? [project(flavour)] : [])),
 };

@@ -63,13 +63,24 @@ function manifestOf(flavour, rootManifest) {
   ];
   const manifest = { name: flavour.name, description: rootManifest.description };
   for (const key of keep) if (rootManifest[key] !== undefined) manifest[key] = rootManifest[key];
-  manifest.description = rootManifest.description.replace("CDK for Terraform", "CDK Terrain (cdktn)");
+  if (isMapped(flavour)) {
+    manifest.description = rootManifest.description.replace("CDK for Terraform", "CDK Terrain (cdktn)");
+  }
   manifest.peerDependencies = flavour.peerDependencies;
   return manifest;
 }
 
-/** Stages the cdktn package in build/<name>: rewritten dist/, README with a header, LICENSE, package.json. */
-function stageMapped(flavour, rootManifest) {
+/** Whether a package's module specifiers differ from the source's (the cdktn build). */
+function isMapped(flavour) {
+  return Object.keys(flavour.modules).length > 0;
+}
+
+/**
+ * Stages a package in build/<name>: dist/ (its module specifiers rewritten for a mapped package,
+ * with a README header saying so), README, LICENSE, and a package.json with only the published
+ * fields (no scripts, no dev dependencies).
+ */
+function stage(flavour, rootManifest) {
   const dir = path.join(STAGE, flavour.name);
   fs.rmSync(dir, { recursive: true, force: true });
   let rewritten = 0;
@@ -77,17 +88,15 @@ function stageMapped(flavour, rootManifest) {
     if (!/\.(js|d\.ts)$/.test(file)) continue;
     const target = path.join(dir, "dist", "modules", file);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    const { code, count } = rewriteSpecifiers(
-      fs.readFileSync(path.join(root, "dist", "modules", file), "utf8"),
-      flavour.modules,
-    );
+    const source = fs.readFileSync(path.join(root, "dist", "modules", file), "utf8");
+    const { code, count } = isMapped(flavour) ? rewriteSpecifiers(source, flavour.modules) : { code: source, count: 0 };
     rewritten += count;
     fs.writeFileSync(target, code);
   }
   const left = walk(path.join(dir, "dist")).filter((file) =>
     /(require\(|from |import\()\s*["'](cdktf|@cdktf\/)/.test(fs.readFileSync(path.join(dir, "dist", file), "utf8")),
   );
-  if (rewritten === 0 || left.length > 0) {
+  if (isMapped(flavour) && (rewritten === 0 || left.length > 0)) {
     throw new Error(`${flavour.name}: ${rewritten} specifiers rewritten; cdktf imports left in ${left.join(", ")}`);
   }
   const header = [
@@ -106,7 +115,8 @@ function stageMapped(flavour, rootManifest) {
     "---",
     "",
   ].join("\n");
-  fs.writeFileSync(path.join(dir, "README.md"), header + fs.readFileSync(path.join(root, "README.md"), "utf8"));
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+  fs.writeFileSync(path.join(dir, "README.md"), isMapped(flavour) ? header + readme : readme);
   fs.copyFileSync(path.join(root, "LICENSE"), path.join(dir, "LICENSE"));
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifestOf(flavour, rootManifest), null, 2) + "\n");
   return dir;
@@ -119,8 +129,7 @@ function packAll() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const tarballs = {};
   for (const flavour of Object.values(PACKAGES)) {
-    const dir = flavour.name === rootManifest.name ? root : stageMapped(flavour, rootManifest);
-    tarballs[flavour.name] = pack(dir);
+    tarballs[flavour.name] = pack(stage(flavour, rootManifest));
   }
   return tarballs;
 }

@@ -120,7 +120,7 @@ export class StaxAuditLog extends Construct {
     const role = new ServiceRole(this, "DeliveryRole", {
       provider,
       sourceAccount: props.accountId,
-      sourceArns: ruleArns,
+      sourceArnPatterns: ruleArns,
       actions: ["firehose:PutRecord", "firehose:PutRecordBatch"],
       resources: [this.delivery.deliveryStreamArn],
     });

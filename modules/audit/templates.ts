@@ -129,9 +129,12 @@ function ruleSpec(
     eventId: "$.id",
     staxEventSource: "$.detail.staxEventSource",
     status: "$.detail.status",
-    errorCode: "$.detail.errorCode",
     meta: "$.detail.meta",
   };
+  // A type without errorCode gets the empty string EventBridge would render for the missing path,
+  // without an input path the rule's catalogue check would refuse.
+  const hasErrorCode = type.properties.some((p) => p.name === "errorCode");
+  if (hasErrorCode) paths.errorCode = "$.detail.errorCode";
   if (withUser) {
     paths.userId = "$.detail.meta.user.id";
     paths.userEmail = "$.detail.meta.user.email";
@@ -143,7 +146,7 @@ function ruleSpec(
     `"eventId": <eventId>`,
     `"staxEventSource": <staxEventSource>`,
     `"status": "<status>"`,
-    `"errorCode": "<errorCode>"`,
+    hasErrorCode ? `"errorCode": "<errorCode>"` : `"errorCode": ""`,
   ];
   for (const property of type.properties) {
     if (COVERED.has(property.name)) continue;

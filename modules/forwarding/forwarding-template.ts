@@ -8,6 +8,7 @@ import type { EventPattern } from "../pattern/types";
 import {
   allowServiceStatement,
   denyInsecureTransportStatement,
+  IAM_TRUST_POLICY_LIMIT,
   policyDocument,
   serviceTrustPolicy,
 } from "../private/iam";
@@ -60,6 +61,45 @@ const ACCOUNT_ID = intrinsic({ Ref: "AWS::AccountId" });
 const RULE_ARN = intrinsic({ "Fn::GetAtt": ["ForwardingRule", "Arn"] });
 const QUEUE_ARN = intrinsic({ "Fn::GetAtt": ["DeadLetterQueue", "Arn"] });
 
+/**
+ * The trust policy of the forwarding role: only the template's rule, in this account. The rules of
+ * the other regions live in other stacks, so their ARNs are written out, one per region; when that
+ * list would exceed IAM's trust-policy limit in some account (many regions, a long rule name), one
+ * pattern over the rule's name in any region of the account replaces it (`ArnLike`
+ * `arn:<partition>:events:*:<account>:rule/<rule name>`), which CloudFormation would otherwise
+ * refuse in every account.
+ */
+function forwardingRoleTrust(options: ForwardingTemplateOptions): string {
+  const ruleArn = (region: string) =>
+    intrinsic({ "Fn::Sub": `arn:\${AWS::Partition}:events:${region}:\${AWS::AccountId}:rule/${options.ruleName}` });
+  const listed = serviceTrustPolicy({
+    service: "events.amazonaws.com",
+    sourceAccount: ACCOUNT_ID,
+    sourceArns: options.regions.map(ruleArn),
+  });
+  if (deployedLength(listed) <= IAM_TRUST_POLICY_LIMIT) return listed;
+  return serviceTrustPolicy({
+    service: "events.amazonaws.com",
+    sourceAccount: ACCOUNT_ID,
+    sourceArnPatterns: [ruleArn("*")],
+  });
+}
+
+/**
+ * Length of a policy as IAM counts it in a deployed stack (no whitespace), with the account id and
+ * the partition at their longest (`aws-iso-b`, `aws-us-gov`).
+ */
+function deployedLength(policy: string): number {
+  return policy
+    .replace(/\{"Ref":"AWS::AccountId"\}/g, '"123456789012"')
+    .replace(/\{"Fn::Sub":"((?:[^"\\]|\\.)*)"\}/g, (_whole, text: string) =>
+      JSON.stringify(
+        text.replace(/\$\{AWS::Partition\}/g, "aws-us-gov").replace(/\$\{AWS::AccountId\}/g, "123456789012"),
+      ),
+    )
+    .replace(/\s/g, "").length;
+}
+
 /** The forwarding template (one IAM role per account, created in `roleRegion` only). */
 export function forwardingTemplate(options: ForwardingTemplateOptions): CloudFormationTemplate {
   const target: Record<string, unknown> = {
@@ -78,19 +118,7 @@ export function forwardingTemplate(options: ForwardingTemplateOptions): CloudFor
       Properties: {
         RoleName: options.roleName,
         Description: "Lets EventBridge put forwarded AWS service events on the destination bus, and nothing else",
-        // Trusted only for the template's rule in each region of this account. The rules of the
-        // other regions live in other stacks, so their ARNs are written out, not referred to.
-        AssumeRolePolicyDocument: JSON.parse(
-          serviceTrustPolicy({
-            service: "events.amazonaws.com",
-            sourceAccount: ACCOUNT_ID,
-            sourceArns: options.regions.map((region) =>
-              intrinsic({
-                "Fn::Sub": `arn:\${AWS::Partition}:events:${region}:\${AWS::AccountId}:rule/${options.ruleName}`,
-              }),
-            ),
-          }),
-        ),
+        AssumeRolePolicyDocument: JSON.parse(forwardingRoleTrust(options)),
         Policies: [
           {
             PolicyName: "least-privilege",

@@ -108,7 +108,11 @@ function expand(
 
 type Test<T> = (value: T) => boolean;
 
-function compileLeaf(leaf: Leaf): { absent: boolean; test: KeyTest["test"] } {
+/**
+ * Compiles one leaf list (the matchers of one field): `absent` when it holds `{"exists": false}`,
+ * `test` tells whether one event value satisfies it (`undefined` when it only tests absence).
+ */
+export function compileLeaf(leaf: Leaf): { absent: boolean; test: KeyTest["test"] } {
   const strings = new Set<string>();
   const numbers = new Set<number>();
   const literals = new Set<boolean | null>();

@@ -9,8 +9,45 @@ import {
   PolicyStatement,
 } from "./iam";
 import { watchPolicyConflicts } from "./policy-conflicts";
-import { isUnresolved } from "./errors";
-import { busRulesPatternIn, displayValue, ruleArnIn } from "./resource-policy";
+import { fail, isUnresolved } from "./errors";
+import { appRegistry } from "./app-registry";
+import {
+  appPolicyKey,
+  appSingleton,
+  busRulesPatternIn,
+  displayValue,
+  resourcePolicyId,
+  ruleArnIn,
+} from "./resource-policy";
+
+/** A resource with one policy in the whole app (a queue, a topic), as that policy sees it. */
+export interface PolicedResource {
+  /** ARN of the resource. */
+  readonly arn: string;
+  /** The construct that owns the resource in this app; undefined for a resource known only by ARN. */
+  readonly owner?: Construct;
+  /** Whether the library writes the policy; undefined: only for a resource it owns. */
+  readonly managePolicy?: boolean;
+}
+
+/** A kind of collected policy: where the app keeps them and how messages name the resource. */
+export interface PolicyKind {
+  /** Id of the registry construct the policies live under, in each stack. */
+  readonly registryId: string;
+  /** Prefix of the id of the policy of a resource known only by ARN, e.g. `Queue`. */
+  readonly idPrefix: string;
+  /** The resource as messages name it, e.g. `queue`. */
+  readonly noun: string;
+  /** The helper that refers to such a resource by ARN, e.g. `Queue.fromArn`. */
+  readonly fromArn: string;
+  /** Longest the resource ARN can be (for size estimates when it is a token). */
+  readonly arnMaxLength: number;
+}
+
+/** Whether the library writes the policy of `resource`: when asked, else only for one it owns. */
+function managesPolicy(resource: PolicedResource): boolean {
+  return resource.managePolicy ?? resource.owner !== undefined;
+}
 
 /** What a {@link CollectedServicePolicy} is about and the limit its service sets. */
 export interface CollectedPolicyOptions {
@@ -73,6 +110,53 @@ export abstract class CollectedServicePolicy extends Construct {
     super(scope, id);
     this.node.addValidation({ validate: () => this.check() });
     watchPolicyConflicts(this);
+  }
+
+  /**
+   * The one policy of `resource` in the app, made by `create` on first use (in the stack that owns
+   * the resource) and found by every later caller; refuses callers that disagree on `managePolicy`.
+   */
+  protected static collectedFor<P extends CollectedServicePolicy>(
+    scope: Construct,
+    kind: PolicyKind,
+    resource: PolicedResource,
+    create: (registry: Construct, id: string) => P,
+  ): P {
+    const id = resourcePolicyId(kind.idPrefix, resource.arn, resource.owner);
+    const policy = appSingleton(scope, kind.registryId, id, resource.owner, create);
+    const wanted = managesPolicy(resource);
+    if (policy.managed !== wanted) {
+      fail(
+        scope,
+        `${kind.noun} '${resource.arn}' is referred to with managePolicy ${wanted} here and ${policy.managed} by ${policy.node.path}; a ${kind.noun} has one policy. Pass the same managePolicy everywhere.`,
+      );
+    }
+    return policy;
+  }
+
+  /** The statements the app collected for the policy of `resource`; empty when nothing asked for any. */
+  protected static collectedStatements(
+    scope: Construct,
+    kind: PolicyKind,
+    resource: PolicedResource,
+  ): PolicyStatement[] {
+    const key = appPolicyKey(resourcePolicyId(kind.idPrefix, resource.arn, resource.owner), resource.owner);
+    return appRegistry<CollectedServicePolicy>(scope, kind.registryId).get(key)?.policyStatements() ?? [];
+  }
+
+  /** The options of the policy of `resource` that follow from its kind; the caller adds the service's. */
+  protected static optionsFor(
+    kind: PolicyKind,
+    resource: PolicedResource,
+  ): Pick<CollectedPolicyOptions, "resourceArn" | "resourceName" | "managed" | "resourceArnMaxLength" | "manageHint"> {
+    const arn = resource.arn;
+    return {
+      resourceArn: arn,
+      resourceName: isUnresolved(arn) ? `${kind.noun} ${resource.owner?.node.path ?? arn}` : `${kind.noun} '${arn}'`,
+      managed: managesPolicy(resource),
+      resourceArnMaxLength: isUnresolved(arn) ? kind.arnMaxLength : arn.length,
+      manageHint: `pass managePolicy: true to ${kind.fromArn}`,
+    };
   }
 
   /** Whether the library writes this policy (false for a resource known only by ARN, unless asked to). */
@@ -187,13 +271,16 @@ export abstract class CollectedServicePolicy extends Construct {
       const list = [...sources.values()];
       const byKey = new Map<string, string>();
       for (const s of list) byKey.set(wildcard ? s.busKey : s.arn, wildcard ? patternOf(s) : arnOf(s));
+      const sourceArns = [...byKey.values()];
+      // ArnEquals also matches wildcards, but ArnLike says so to the reader (e.g. the alarms of a prefix)
+      const patterns = wildcard || sourceArns.some((arn) => /[*?]/.test(arn));
       return allowServiceStatement({
         sid,
         service,
         actions,
         resource,
-        sourceArns: [...byKey.values()],
-        sourceArnOperator: wildcard ? "ArnLike" : "ArnEquals",
+        sourceArns,
+        sourceArnOperator: patterns ? "ArnLike" : "ArnEquals",
       });
     });
     return [...toServices, ...toRoles];

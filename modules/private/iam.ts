@@ -73,6 +73,12 @@ export function denyInsecureTransportStatement(actionWildcard: string, resources
 }
 
 /**
+ * Most characters IAM allows in a role's trust policy by default (whitespace not counted; the
+ * quota "Role trust policy length" can be raised to 4,096).
+ */
+export const IAM_TRUST_POLICY_LIMIT = 2048;
+
+/**
  * Trust policy letting a service assume a role, scoped with both `aws:SourceAccount` and
  * `aws:SourceArn` (confused-deputy protection): exact ARNs (`ArnEquals`), or, where the exact
  * ARNs cannot be referred to, patterns over names the library chose (`ArnLike`).

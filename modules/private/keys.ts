@@ -12,8 +12,8 @@ export type KeyUse = "queue" | "topic" | "bus";
 
 const INSTEAD: Record<KeyUse, string> = {
   queue:
-    "Use a customer-managed key whose key policy includes eventBridgeKeyPolicyStatement(<account>), or no key (SSE-SQS, the SecureQueue default).",
-  topic: "Use a customer-managed key whose key policy includes eventBridgeKeyPolicyStatement(<account>).",
+    "Use a customer-managed key whose key policy includes eventBridgeKeyPolicyStatement(), or no key (SSE-SQS, the SecureQueue default).",
+  topic: "Use a customer-managed key whose key policy includes eventBridgeKeyPolicyStatement().",
   bus: "Use a customer-managed key whose key policy includes eventBridgeBusKeyPolicyStatements(<bus ARN>, <account>), or no key (an AWS owned key).",
 };
 

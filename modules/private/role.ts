@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { PolicyStatement, policyDocument, serviceTrustPolicy } from "./iam";
+import { IAM_TRUST_POLICY_LIMIT, PolicyStatement, policyDocument, serviceTrustPolicy } from "./iam";
 import { physicalName } from "./naming";
 
 /** Actions a {@link ServiceRole} allows on named resources. */
@@ -92,15 +92,24 @@ export class ServiceRole extends Construct {
       ),
     });
     this.roleArn = this.role.arn;
-    this.node.addValidation({ validate: () => this.checkInlinePolicySize() });
+    this.node.addValidation({ validate: () => this.checkPolicySizes() });
   }
 
-  private checkInlinePolicySize(): string[] {
+  private checkPolicySizes(): string[] {
+    const errors: string[] = [];
     const size = estimatedLength(this.policy.policyInput ?? "");
-    if (size <= IAM_INLINE_POLICIES_LIMIT) return [];
-    return [
-      `the role's inline policy is estimated at ${size} characters (values known only at apply at 256); IAM allows ${IAM_INLINE_POLICIES_LIMIT} for all inline policies of a role. Split the targets over more rules or roles.`,
-    ];
+    if (size > IAM_INLINE_POLICIES_LIMIT) {
+      errors.push(
+        `the role's inline policy is estimated at ${size} characters (values known only at apply at 256); IAM allows ${IAM_INLINE_POLICIES_LIMIT} for all inline policies of a role. Split the targets over more rules or roles.`,
+      );
+    }
+    const trust = estimatedLength(this.role.assumeRolePolicyInput ?? "");
+    if (trust > IAM_TRUST_POLICY_LIMIT) {
+      errors.push(
+        `the role's trust policy is estimated at ${trust} characters (values known only at apply at 256); IAM allows ${IAM_TRUST_POLICY_LIMIT} by default (quota "Role trust policy length", up to 4096). Trust fewer sources per role.`,
+      );
+    }
+    return errors;
   }
 }
 

@@ -8,8 +8,9 @@ import { PatternError, renderPattern, validatePattern } from "../pattern";
 import { fail } from "../private/errors";
 import { jsonKind } from "../private/messages";
 import { physicalName } from "../private/naming";
-import { checkDescription, checkName, checkTags, checkType, RULE_NAME, checkRequired } from "../private/validation";
-import { checkPatternReach } from "./reach";
+import { checkDescription, checkName, checkRequired, checkTags, checkType, RULE_NAME } from "../private/validation";
+import { checkInputPathsReach, checkPatternCatalogueReach, checkPatternReach } from "./reach";
+import type { StaxDetailType } from "../events/catalogue";
 import { displayValue } from "../private/resource-policy";
 import { claimRuleName } from "../private/wiring";
 import { RuleArnShape, ruleArnShape } from "./rule-arn";
@@ -36,6 +37,14 @@ export interface StaxEventRuleProps {
   readonly maxPatternLength?: number;
   /** Tags on the rule. @default - no tags */
   readonly tags?: { readonly [key: string]: string };
+  /**
+   * Accept Stax detail-types, `detail` fields and values the event catalogue does not know (for
+   * events Stax publishes before the catalogue lists them): the catalogue checks of the pattern and
+   * of the targets' input paths warn instead of failing, and a well-formed future detail-type is
+   * not reported.
+   * @default false
+   */
+  readonly allowUncatalogued?: boolean;
 }
 
 /**
@@ -64,6 +73,8 @@ export class StaxEventRule extends Construct implements IRule {
   public readonly rule: CloudwatchEventRule;
   private readonly targets: CloudwatchEventTarget[] = [];
   private readonly bound: { target: IRuleTarget; key: string; id: string }[] = [];
+  private readonly allowUncatalogued: boolean;
+  private readonly detailTypes?: readonly StaxDetailType[];
 
   constructor(scope: Construct, id: string, props: StaxEventRuleProps) {
     super(scope, id);
@@ -81,6 +92,7 @@ export class StaxEventRule extends Construct implements IRule {
     checkType(this, "enabled", props.enabled, "boolean");
     checkType(this, "maxPatternLength", props.maxPatternLength, "number");
     checkTags(this, "tags", props.tags);
+    checkType(this, "allowUncatalogued", props.allowUncatalogued, "boolean");
     this.eventPattern = props.eventPattern;
     try {
       validatePattern(props.eventPattern, { maxLength: props.maxPatternLength });
@@ -89,6 +101,8 @@ export class StaxEventRule extends Construct implements IRule {
       throw e;
     }
     checkPatternReach(this, props.bus, props.eventPattern);
+    this.allowUncatalogued = props.allowUncatalogued === true;
+    this.detailTypes = checkPatternCatalogueReach(this, props.bus, props.eventPattern, this.allowUncatalogued);
     this.eventBusName = props.bus.eventBusName;
     this.eventBusArn = props.bus.eventBusArn;
     this.provider = props.bus.provider;
@@ -138,6 +152,10 @@ export class StaxEventRule extends Construct implements IRule {
     const targetId = `Target${index}`;
     const config = target.bind(this, targetId);
     this.refuseDuplicate(target, targetId, config);
+    if (this.detailTypes !== undefined) {
+      const paths = [config.inputPath, ...Object.values(inputPathsOf(config))];
+      checkInputPathsReach(this, targetId, paths, this.detailTypes, this.allowUncatalogued);
+    }
     this.targets.push(
       new CloudwatchEventTarget(this, targetId, {
         ...config,
@@ -160,6 +178,12 @@ export class StaxEventRule extends Construct implements IRule {
     }
     this.bound.push({ target, key, id: targetId });
   }
+}
+
+/** The input paths of a target's input transformer (none when it has none, or they are a token). */
+function inputPathsOf(config: RuleTargetConfig): { readonly [name: string]: unknown } {
+  const paths = (config.inputTransformer as { inputPaths?: unknown } | undefined)?.inputPaths;
+  return paths !== null && typeof paths === "object" ? (paths as { [name: string]: unknown }) : {};
 }
 
 function ordinal(n: number): string {

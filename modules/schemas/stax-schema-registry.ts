@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { SchemasRegistry } from "@cdktf/provider-aws/lib/schemas-registry";
 import { SchemasSchema } from "@cdktf/provider-aws/lib/schemas-schema";
+import { staxEventType } from "../events/catalogue";
 import { fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { catalogueSchemas, type CatalogueSchema } from "./catalogue-schemas";
@@ -119,15 +120,16 @@ export class StaxSchemaRegistry extends Construct {
     if (detailTypes.length === 0) {
       fail(this, "detailTypes is empty; leave it out to publish every catalogued type, or name at least one.");
     }
-    return detailTypes.map((detailType) => {
-      const entry = all.find((e) => e.detailType === detailType);
-      if (entry === undefined) {
-        fail(
-          this,
-          `detail-type '${detailType}' is not in the Stax catalogue. Known detail-types: ${all.map((e) => e.detailType).join(", ")}.`,
-        );
+    return detailTypes.map((detailType, index) => {
+      if (detailTypes.indexOf(detailType) !== index) {
+        fail(this, `detailTypes lists '${detailType}' twice; list each detail-type once.`);
       }
-      return entry;
+      try {
+        staxEventType(detailType); // the catalogue's lookup, with its hint for an event name
+      } catch (e) {
+        fail(this, `detailTypes[${index}]: ${(e as Error).message}`);
+      }
+      return all.find((e) => e.detailType === detailType) as CatalogueSchema;
     });
   }
 

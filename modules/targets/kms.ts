@@ -4,20 +4,36 @@ import type { PolicyStatement } from "../private/iam";
 export type { PolicyStatement };
 
 /**
- * The key-policy statement that lets EventBridge use a customer-managed KMS key, needed when a
- * target (queue, topic) or bus is encrypted with such a key. Add it to the key's policy:
- * EventBridge calls `kms:GenerateDataKey` and `kms:Decrypt` to write encrypted messages.
+ * The key-policy statement that lets EventBridge use a customer-managed KMS key that encrypts a
+ * target queue or topic (or a dead-letter queue): EventBridge's `SendMessage` or `Publish` makes
+ * SQS or SNS call `kms:GenerateDataKey` and `kms:Decrypt` as `events.amazonaws.com`. Add it to the
+ * key's policy.
  *
- * @param sourceAccount account whose rules may use the key (`aws:SourceAccount`).
+ * The statement has no `aws:SourceAccount` or `aws:SourceArn` condition, as AWS documents it:
+ * those keys are not present on these KMS calls (the SNS developer guide says so for
+ * EventBridge-to-encrypted topics), so a statement conditioned on them would silently refuse every
+ * message. Which rules may deliver is decided by the queue's or topic's policy, which the library
+ * scopes to your rules with `aws:SourceArn`; the key only encrypts what that policy admits.
+ *
+ * @example
+ * new KmsKey(this, "QueueKey", {
+ *   enableKeyRotation: true,
+ *   policy: JSON.stringify({
+ *     Version: "2012-10-17",
+ *     Statement: [
+ *       { Sid: "Admin", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
+ *       eventBridgeKeyPolicyStatement(),
+ *     ],
+ *   }),
+ * });
  */
-export function eventBridgeKeyPolicyStatement(sourceAccount: string): PolicyStatement {
+export function eventBridgeKeyPolicyStatement(): PolicyStatement {
   return {
     Sid: "AllowEventBridgeToUseTheKey",
     Effect: "Allow",
     Principal: { Service: "events.amazonaws.com" },
     Action: ["kms:Decrypt", "kms:GenerateDataKey"],
     Resource: "*",
-    Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } },
   };
 }
 

@@ -1,16 +1,24 @@
 import { Construct } from "constructs";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import type { IRule } from "../rule/target";
-import { appRegistry } from "../private/app-registry";
-import { CollectedServicePolicy } from "../private/collected-policy";
-import { fail, isUnresolved } from "../private/errors";
+import { CollectedServicePolicy, PolicedResource, PolicyKind } from "../private/collected-policy";
 import type { PolicyStatement } from "../private/iam";
-import { appPolicyKey, appSingleton, resourcePolicyId } from "../private/resource-policy";
 import { IQueue } from "./queue";
 
-const REGISTRY_ID = "StaxQueuePolicies";
 /** Largest SQS queue policy, in bytes. */
 export const SQS_POLICY_LIMIT_BYTES = 8192;
+
+const KIND: PolicyKind = {
+  registryId: "StaxQueuePolicies",
+  idPrefix: "Queue",
+  noun: "queue",
+  fromArn: "Queue.fromArn",
+  arnMaxLength: 130,
+};
+
+function policed(queue: IQueue): PolicedResource {
+  return { arn: queue.queueArn, owner: queue.owner, managePolicy: queue.managePolicy };
+}
 
 /**
  * The one `aws_sqs_queue_policy` of a queue in the whole app. Terraform allows a single policy per
@@ -25,42 +33,22 @@ export const SQS_POLICY_LIMIT_BYTES = 8192;
 export class QueuePolicy extends CollectedServicePolicy {
   /** The policy of `queue` in the app, created on first use in the stack that owns the queue. */
   public static of(scope: Construct, queue: IQueue): QueuePolicy {
-    const id = resourcePolicyId("Queue", queue.queueArn, queue.owner);
-    const policy = appSingleton(
-      scope,
-      REGISTRY_ID,
-      id,
-      queue.owner,
-      (registry, policyId) => new QueuePolicy(registry, policyId, queue),
-    );
-    if (policy.managed !== managed(queue)) {
-      fail(
-        scope,
-        `queue '${queue.queueArn}' is referred to with managePolicy ${managed(queue)} here and ${policy.managed} by ${policy.node.path}; a queue has one policy. Pass the same managePolicy everywhere.`,
-      );
-    }
-    return policy;
+    return this.collectedFor(scope, KIND, policed(queue), (registry, id) => new QueuePolicy(registry, id, queue));
   }
 
   /** Statements the app needs in the policy of `queue` (what the warning of an unmanaged queue prints); empty if no rule targets it. */
   public static statementsFor(scope: Construct, queue: IQueue): PolicyStatement[] {
-    const id = resourcePolicyId("Queue", queue.queueArn, queue.owner);
-    return appRegistry<QueuePolicy>(scope, REGISTRY_ID).get(appPolicyKey(id, queue.owner))?.policyStatements() ?? [];
+    return this.collectedStatements(scope, KIND, policed(queue));
   }
 
   /** The policy resource, when the library manages the queue's policy. */
   public readonly policy?: SqsQueuePolicy;
 
   private constructor(scope: Construct, id: string, queue: IQueue) {
-    const arn = queue.queueArn;
     super(scope, id, {
-      resourceArn: arn,
-      resourceName: isUnresolved(arn) ? `queue ${queue.owner?.node.path ?? arn}` : `queue '${arn}'`,
+      ...CollectedServicePolicy.optionsFor(KIND, policed(queue)),
       tlsDenyAction: "sqs:*",
-      managed: managed(queue),
       limitBytes: SQS_POLICY_LIMIT_BYTES,
-      resourceArnMaxLength: isUnresolved(arn) ? 130 : arn.length,
-      manageHint: "pass managePolicy: true to Queue.fromArn",
     });
     if (this.managed) {
       this.policy = new SqsQueuePolicy(this, "Policy", {
@@ -80,8 +68,4 @@ export class QueuePolicy extends CollectedServicePolicy {
   public allowSendMessage(sid: string, service: string, source: IRule | string): void {
     this.grant(sid, service, ["sqs:SendMessage"], source);
   }
-}
-
-function managed(queue: IQueue): boolean {
-  return queue.managePolicy ?? queue.owner !== undefined;
 }

@@ -15,7 +15,7 @@ export interface ITopic {
   readonly topicArn: string;
   /**
    * KMS key the topic is encrypted with, when it uses one. A customer-managed key's policy must
-   * let EventBridge use it: add `eventBridgeKeyPolicyStatement(account)` to it. An AWS managed key
+   * let EventBridge use it: add `eventBridgeKeyPolicyStatement()` to it. An AWS managed key
    * (`alias/aws/sns`) is refused when a rule targets the topic: its policy cannot be changed.
    * @default - not encrypted
    */

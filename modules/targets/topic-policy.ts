@@ -1,16 +1,24 @@
 import { Construct } from "constructs";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import type { IRule } from "../rule/target";
-import { appRegistry } from "../private/app-registry";
-import { CollectedServicePolicy } from "../private/collected-policy";
-import { fail, isUnresolved } from "../private/errors";
+import { CollectedServicePolicy, PolicedResource, PolicyKind } from "../private/collected-policy";
 import type { PolicyStatement } from "../private/iam";
-import { appPolicyKey, appSingleton, resourcePolicyId } from "../private/resource-policy";
 import type { ITopic } from "./sns";
 
-const REGISTRY_ID = "StaxTopicPolicies";
 /** Largest SNS topic policy, in bytes (30 KB). */
 export const SNS_POLICY_LIMIT_BYTES = 30720;
+
+const KIND: PolicyKind = {
+  registryId: "StaxTopicPolicies",
+  idPrefix: "Topic",
+  noun: "topic",
+  fromArn: "Topic.fromArn",
+  arnMaxLength: 310,
+};
+
+function policed(topic: ITopic): PolicedResource {
+  return { arn: topic.topicArn, owner: topic.owner, managePolicy: topic.managePolicy };
+}
 
 /**
  * The one `aws_sns_topic_policy` of a topic in the whole app. Terraform keeps a single policy per
@@ -25,45 +33,29 @@ export const SNS_POLICY_LIMIT_BYTES = 30720;
 export class TopicPolicy extends CollectedServicePolicy {
   /** The policy of `topic` in the app, created on first use in the stack that owns the topic. */
   public static of(scope: Construct, topic: ITopic): TopicPolicy {
-    const id = resourcePolicyId("Topic", topic.topicArn, topic.owner);
-    const policy = appSingleton(
-      scope,
-      REGISTRY_ID,
-      id,
-      topic.owner,
-      (registry, policyId) => new TopicPolicy(registry, policyId, topic),
-    );
-    if (policy.managed !== managed(topic)) {
-      fail(
-        scope,
-        `topic '${topic.topicArn}' is referred to with managePolicy ${managed(topic)} here and ${policy.managed} by ${policy.node.path}; a topic has one policy. Pass the same managePolicy everywhere.`,
-      );
-    }
-    return policy;
+    return this.collectedFor(scope, KIND, policed(topic), (registry, id) => new TopicPolicy(registry, id, topic));
   }
 
   /** Statements the app needs in the policy of `topic` (what the warning of an unmanaged topic prints); empty if no rule targets it. */
   public static statementsFor(scope: Construct, topic: ITopic): PolicyStatement[] {
-    const id = resourcePolicyId("Topic", topic.topicArn, topic.owner);
-    return appRegistry<TopicPolicy>(scope, REGISTRY_ID).get(appPolicyKey(id, topic.owner))?.policyStatements() ?? [];
+    return this.collectedStatements(scope, KIND, policed(topic));
   }
 
   /** The policy resource, when the library manages the topic's policy. */
   public readonly policy?: SnsTopicPolicy;
 
   private constructor(scope: Construct, id: string, topic: ITopic) {
-    const arn = topic.topicArn;
     super(scope, id, {
-      resourceArn: arn,
-      resourceName: isUnresolved(arn) ? `topic ${topic.owner?.node.path ?? arn}` : `topic '${arn}'`,
+      ...CollectedServicePolicy.optionsFor(KIND, policed(topic)),
       tlsDenyAction: "sns:Publish",
-      managed: managed(topic),
       limitBytes: SNS_POLICY_LIMIT_BYTES,
-      resourceArnMaxLength: isUnresolved(arn) ? 310 : arn.length,
-      manageHint: "pass managePolicy: true to Topic.fromArn",
     });
     if (this.managed) {
-      this.policy = new SnsTopicPolicy(this, "Policy", { provider: topic.provider, arn, policy: this.document });
+      this.policy = new SnsTopicPolicy(this, "Policy", {
+        provider: topic.provider,
+        arn: topic.topicArn,
+        policy: this.document,
+      });
     }
   }
 
@@ -76,8 +68,4 @@ export class TopicPolicy extends CollectedServicePolicy {
   public allowPublish(sid: string, service: string, source: IRule | string): void {
     this.grant(sid, service, ["sns:Publish"], source);
   }
-}
-
-function managed(topic: ITopic): boolean {
-  return topic.managePolicy ?? topic.owner !== undefined;
 }

@@ -1,6 +1,12 @@
 import { Testing } from "cdktf";
 import { matches } from "../../modules/pattern";
-import { OrganizationForwarding, OrganizationForwardingProps, ServiceEventPatterns } from "../../modules/forwarding";
+import {
+  AWS_COMMERCIAL_REGIONS,
+  AWS_DEFAULT_ENABLED_REGIONS,
+  OrganizationForwarding,
+  OrganizationForwardingProps,
+  ServiceEventPatterns,
+} from "../../modules/forwarding";
 import { STACK_SET_INSTANCE_REGION } from "../support/provider-forms";
 import { onlyResource, parsed, refOf, resourcesOf, synthObject, testStack } from "../support/synth";
 
@@ -166,6 +172,41 @@ describe("OrganizationForwarding", () => {
     expect(Testing.synth(stack)).toBeTruthy();
     const warnings = forwarding.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining("us-east-1 is not among the regions (eu-west-1)")]);
+  });
+
+  describe("keeps the role's trust policy within IAM's 2,048 characters in every account", () => {
+    // What IAM counts once CloudFormation has resolved the template in an account: no whitespace,
+    // the account id, and the partition at its longest.
+    const deployedLength = (document: unknown) =>
+      JSON.stringify(document)
+        .replace(/\{"Ref":"AWS::AccountId"\}/g, '"123456789012"')
+        .replace(/\{"Fn::Sub":"([^"]*)"\}/g, (_w, text: string) =>
+          JSON.stringify(text.replace("${AWS::Partition}", "aws-us-gov").replace("${AWS::AccountId}", "123456789012")),
+        ).length;
+    const trustOf = (forwarding: OrganizationForwarding) =>
+      forwarding.template.Resources.ForwardingRole.Properties as { AssumeRolePolicyDocument: any };
+
+    it("lists the rule of each region while they fit (the 17 default regions, a 32-character rule name)", () => {
+      const { forwarding } = rollOut({ regions: AWS_DEFAULT_ENABLED_REGIONS, ruleName: "r".repeat(32) });
+      const document = trustOf(forwarding).AssumeRolePolicyDocument;
+      expect(document.Statement[0].Condition.ArnEquals["aws:SourceArn"]).toHaveLength(17);
+      expect(deployedLength(document)).toBeLessThanOrEqual(2048);
+    });
+
+    it("names the rule in any region of the account when one ARN per region would not fit (every commercial region)", () => {
+      const listed = rollOut({ regions: AWS_COMMERCIAL_REGIONS, ruleName: "r".repeat(64) }).forwarding;
+      // the same with the 17 default regions: a 64-character name makes each ARN 120 characters
+      const longName = rollOut({ regions: AWS_DEFAULT_ENABLED_REGIONS, ruleName: "r".repeat(64) }).forwarding;
+      expect(trustOf(longName).AssumeRolePolicyDocument).toEqual(trustOf(listed).AssumeRolePolicyDocument);
+      const document = trustOf(listed).AssumeRolePolicyDocument;
+      expect(document.Statement[0].Condition).toEqual({
+        StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+        ArnLike: {
+          "aws:SourceArn": { "Fn::Sub": `arn:\${AWS::Partition}:events:*:\${AWS::AccountId}:rule/${"r".repeat(64)}` },
+        },
+      });
+      expect(deployedLength(document)).toBeLessThanOrEqual(2048);
+    });
   });
 
   describe("refuses bad input", () => {

@@ -191,12 +191,13 @@ describe("npm packages", () => {
   });
 
   it.each(Object.values(PACKAGES).map((p) => [p.name, p]))(
-    "%s declares its stack's packages as peer dependencies, and no dependency",
+    "%s declares its stack's packages as peer dependencies, and no dependency, dev dependency or script",
     (name, flavour) => {
       const app = Object.values(apps).find((a) => a.packageName === name) as UserApp;
       const pkg = JSON.parse(fs.readFileSync(path.join(app.dir, "node_modules", name, "package.json"), "utf8"));
       expect(pkg.peerDependencies).toEqual(flavour.peerDependencies);
       expect(pkg.dependencies ?? {}).toEqual({});
+      expect([pkg.devDependencies, pkg.scripts]).toEqual([undefined, undefined]);
       expect(pkg.repository).toEqual(expect.objectContaining({ type: "git" }));
       expect(typeof pkg.homepage).toBe("string");
     },

@@ -13,6 +13,7 @@ import {
   STAX_EVENT_SOURCE_GROUPS,
   type StaxEventStatus,
 } from "stax-events-cdktf/events";
+import { checkPatternCatalogue } from "../../modules/pattern/catalogue-reach";
 import { matches } from "../../modules/pattern/matcher";
 import {
   AccountManagementEventPresets,
@@ -148,6 +149,10 @@ describe("every selector and preset", () => {
       expect(selected(pattern)).toEqual(expected);
     },
   );
+
+  it.each(SELECTORS)("%s passes the catalogue checks with no finding", (_label, pattern) => {
+    expect(checkPatternCatalogue(pattern).findings).toEqual([]);
+  });
 
   it("stays well inside the 2048-character limit, even all 20 types for a few organisations", () => {
     const orgs = ["e87cb45c-05ad-489d-a890-4ea398345c24", "6c1e2f4a-8b3d-4e5f-a7c9-0d1b2e3f4a5b"];

@@ -39,12 +39,12 @@ describe("duplicate wiring is refused", () => {
     const { stacks } = stacksApp(["team-a", "team-b"]);
     const [a, b] = stacks;
     const bus = new StaxEventBus(a, "Bus", { accountId: STACKS_ACCOUNT, sourceName: "security-events" });
-    new StaxEventRule(a, "Logins", { bus, eventPattern: { detail: { n: ["a"] } }, ruleName: "failed-logins" });
+    new StaxEventRule(a, "Logins", { bus, eventPattern: { detail: { message: ["a"] } }, ruleName: "failed-logins" });
     expect(
       () =>
         new StaxEventRule(b, "Logins", {
           bus: busByName(SOURCE_NAME),
-          eventPattern: { detail: { n: ["b"] } },
+          eventPattern: { detail: { message: ["b"] } },
           ruleName: "failed-logins",
         }),
     ).toThrow(
@@ -57,14 +57,14 @@ describe("duplicate wiring is refused", () => {
     const [a, b] = stacks;
     new StaxEventRule(a, "R", {
       bus: busByName("default"),
-      eventPattern: { detail: { n: ["a"] } },
+      eventPattern: { detail: { message: ["a"] } },
       ruleName: "signins",
     });
     expect(
       () =>
         new StaxEventRule(b, "R", {
           bus: busByName("default"),
-          eventPattern: { detail: { n: ["b"] } },
+          eventPattern: { detail: { message: ["b"] } },
           ruleName: "signins",
         }),
     ).toThrow("rule name 'signins' on bus 'default' is already used by team-a/R");
@@ -75,17 +75,18 @@ describe("duplicate wiring is refused", () => {
     const [oregon] = stacksApp(["oregon"], { region: "us-west-2" }).stacks;
     new StaxEventRule(stacks[0], "R", {
       bus: busByName("default"),
-      eventPattern: { detail: { n: ["a"] } },
+      eventPattern: { detail: { message: ["a"] } },
       ruleName: "x",
     });
     new StaxEventRule(stacks[0], "S", {
       bus: busByName("other"),
-      eventPattern: { detail: { n: ["a"] } },
+      eventPattern: { detail: { message: ["a"] } },
       ruleName: "x",
     });
     const westBus = { eventBusName: "default", eventBusArn: "arn:aws:events:us-west-2:123456789012:event-bus/default" };
     expect(
-      () => new StaxEventRule(oregon, "R", { bus: westBus, eventPattern: { detail: { n: ["a"] } }, ruleName: "x" }),
+      () =>
+        new StaxEventRule(oregon, "R", { bus: westBus, eventPattern: { detail: { message: ["a"] } }, ruleName: "x" }),
     ).not.toThrow();
   });
 

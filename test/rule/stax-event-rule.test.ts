@@ -116,7 +116,10 @@ describe("StaxEventRule", () => {
 
     it("a pattern over the size limit, unless the limit is raised", () => {
       const { stack, bus } = setup();
-      const eventPattern = { source: [SOURCE], detail: { id: Array.from({ length: 200 }, (_, i) => `value-${i}`) } };
+      const eventPattern = {
+        source: [SOURCE],
+        detail: { userID: Array.from({ length: 200 }, (_, i) => `value-${i}`) },
+      };
       expect(() => new StaxEventRule(stack, "R", { bus, eventPattern })).toThrow(/^test\/R: .*2048/);
       expect(() => new StaxEventRule(stack, "R2", { bus, eventPattern, maxPatternLength: 4096 })).not.toThrow();
     });

@@ -85,9 +85,12 @@ describe("StaxSchemaRegistry", () => {
     expect(some.map((s) => s.name).sort()).toEqual(["Security.PolicyCreateEvent", "Security.UserCreateEvent"]);
   });
 
-  it("refuses a detail-type the catalogue does not know, listing the known ones", () => {
-    expect(() => synthRegistry({ detailTypes: ["UserCreateEvent"] })).toThrow(
-      /^test\/StaxSchemas: detail-type 'UserCreateEvent' is not in the Stax catalogue\. Known detail-types: Security: UserAuthenticationEvent, .*AccountManagement: AccountUpdateEvent\.$/,
+  it("refuses a detail-type the catalogue does not know, with the catalogue's hint and the known ones", () => {
+    expect(() => synthRegistry({ detailTypes: ["Security: UserCreateEvent", "UserCreateEvent"] })).toThrow(
+      /^test\/StaxSchemas: detailTypes\[1\]: unknown Stax detail-type 'UserCreateEvent'\. Pass the detail-type 'Security: UserCreateEvent', not the event name\. Catalogued detail-types: Security: UserAuthenticationEvent, .*AccountManagement: AccountUpdateEvent\.$/,
+    );
+    expect(() => synthRegistry({ detailTypes: ["Security: UserCreateEvent", "Security: UserCreateEvent"] })).toThrow(
+      "test/StaxSchemas: detailTypes lists 'Security: UserCreateEvent' twice; list each detail-type once.",
     );
     expect(() => synthRegistry({ detailTypes: [] })).toThrow(
       "test/StaxSchemas: detailTypes is empty; leave it out to publish every catalogued type, or name at least one.",

@@ -20,6 +20,11 @@ it("walks the default app and every example", () => {
   }
 });
 
+it("gets no catalogue warning: every pattern and input path of the default app and examples is catalogued", () => {
+  const catalogue = /allowUncatalogued/; // every catalogue warning names the opt-out
+  expect(stacks.flatMap((s) => s.warnings.filter((w) => catalogue.test(w)))).toEqual([]);
+});
+
 describe.each(stacks)("$name", ({ model, exceptions }) => {
   it.each(INVARIANTS.map((invariant) => ({ name: invariant.name, invariant })))("$name", ({ invariant }) => {
     expect(invariant.check(model, exceptions)).toEqual([]);

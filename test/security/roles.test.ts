@@ -6,7 +6,7 @@ import { serviceTrustPolicy } from "../../modules/private/iam";
 import { ServiceRole } from "../../modules/private/role";
 import { StaxEventRule } from "../../modules/rule";
 import { StepFunctionsTarget } from "../../modules/targets";
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
 import { refOf, resourcesOf, synthObject, testStack } from "../support/synth";
 import { roleOf } from "../support/targets";
@@ -94,6 +94,28 @@ describe("ServiceRole", () => {
       Resource: ["arn:aws:kms:ap-southeast-2:123456789012:key/k"],
       Condition: { StringEquals: { "kms:ViaService": "sqs.ap-southeast-2.amazonaws.com" } },
     });
+  });
+});
+
+describe("ServiceRole trust policy size", () => {
+  /** A role trusted by `count` rules whose ARNs are known only at apply (each counted at 256 characters). */
+  function trustedBy(count: number) {
+    const { stack } = testStack();
+    const rules = Array.from({ length: count }, (_, i) => new TerraformVariable(stack, `rule${i}`, {}).stringValue);
+    new ServiceRole(stack, "Role", {
+      sourceAccount: "123456789012",
+      sourceArns: rules,
+      actions: ["events:PutEvents"],
+      resources: ["arn:aws:events:ap-southeast-2:123456789012:event-bus/b"],
+    });
+    return () => Testing.synth(stack, true);
+  }
+
+  it("refuses a trust policy over IAM's 2,048 characters, and accepts one within", () => {
+    expect(trustedBy(8)).toThrow(
+      /\[test\/Role\] the role's trust policy is estimated at \d+ characters \(values known only at apply at 256\); IAM allows 2048 by default \(quota "Role trust policy length", up to 4096\)\. Trust fewer sources per role\./,
+    );
+    expect(trustedBy(7)).not.toThrow();
   });
 });
 

@@ -12,7 +12,7 @@ import { IConstruct } from "constructs";
 import { buildDefaultApp } from "../../main";
 import { EXAMPLES } from "../../scripts/synth-examples";
 import { exampleNames, synthExample } from "../support/examples";
-import { synthObject } from "../support/synth";
+import { synthObject, warningsOf } from "../support/synth";
 import { Exceptions } from "./invariants";
 
 /** A synthesized stack and what it says about its exceptions. */
@@ -23,6 +23,8 @@ export interface SynthesizedStack {
   readonly synth: Record<string, any>;
   /** Targets deliberately without a dead-letter queue, by resource address, with the reason. */
   readonly exceptions: Exceptions;
+  /** Its warning annotations, as `<construct path>: <message>`. */
+  readonly warnings: readonly string[];
 }
 
 /** Name of the export an example's main.ts uses to list targets without a dead-letter queue. */
@@ -51,13 +53,23 @@ export function exceptionsByAddress(stack: TerraformStack, byPath: Exceptions = 
 export function synthesizedStacks(): SynthesizedStack[] {
   const defaultStack = buildDefaultApp(Testing.app(), {});
   const stacks: SynthesizedStack[] = [
-    { name: `default-app/${defaultStack.node.id}`, synth: synthObject(defaultStack), exceptions: {} },
+    {
+      name: `default-app/${defaultStack.node.id}`,
+      synth: synthObject(defaultStack),
+      exceptions: {},
+      warnings: warningsOf(defaultStack),
+    },
   ];
   for (const example of exampleNames()) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const declared = require(path.join(EXAMPLES, example, "main.ts"))[EXCEPTIONS_EXPORT] as Exceptions | undefined;
     for (const { stack, synth } of synthExample(example)) {
-      stacks.push({ name: `${example}/${stack.node.id}`, synth, exceptions: exceptionsByAddress(stack, declared) });
+      stacks.push({
+        name: `${example}/${stack.node.id}`,
+        synth,
+        exceptions: exceptionsByAddress(stack, declared),
+        warnings: warningsOf(stack),
+      });
     }
   }
   return stacks;

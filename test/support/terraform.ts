@@ -102,23 +102,50 @@ function run(args: string[], cwd: string): string {
     });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `terraform ${args.join(" ")} failed in ${cwd}:\n${err.stderr ?? ""}\n${err.stdout ?? ""}\n${err.message}`,
+    throw Object.assign(
+      new Error(
+        `terraform ${args.join(" ")} failed in ${cwd}:\n${err.stderr ?? ""}\n${err.stdout ?? ""}\n${err.message}`,
+      ),
+      { stdout: err.stdout },
     );
   }
 }
 
 /** What the terraform run produced. */
 export interface TerraformRun {
-  /** Output of `terraform validate -json`. */
+  /** The configuration's diagnostics, in the form of `terraform validate -json` (read from `plan -json`). */
   readonly validate: { valid: boolean; error_count: number; warning_count: number; diagnostics: unknown[] };
   /** Output of `terraform show -json` of the saved plan. */
   readonly plan: any;
 }
 
+/** A warning or error of terraform about the configuration. */
+interface Diagnostic {
+  readonly severity: string;
+  readonly summary: string;
+  readonly detail?: string;
+  readonly address?: string;
+}
+
+/** Diagnostics of a `terraform plan -json` run (each once: plan reports validation warnings twice). */
+function diagnosticsOf(jsonLines: string): Diagnostic[] {
+  const seen = new Map<string, Diagnostic>();
+  for (const line of jsonLines.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const message = JSON.parse(line);
+    if (message.type !== "diagnostic") continue;
+    const { severity, summary, detail } = message.diagnostic;
+    const diagnostic = { severity, summary, detail, address: message.diagnostic.address };
+    seen.set(JSON.stringify(diagnostic), diagnostic);
+  }
+  return [...seen.values()];
+}
+
 /**
- * init, validate, plan and show -json for a synthesized stack (the parsed cdk.tf.json) in a
- * temporary directory that is removed afterwards.
+ * init, plan and show -json for a synthesized stack (the parsed cdk.tf.json) in a temporary
+ * directory that is removed afterwards. `plan` validates the configuration first; its diagnostics
+ * (read from `plan -json`) are returned as `validate`, in the form of `terraform validate -json`,
+ * which would load the provider's schema once more for the same result.
  */
 export function planStack(stackJson: Record<string, any>): TerraformRun {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stax-tf-"));
@@ -127,10 +154,22 @@ export function planStack(stackJson: Record<string, any>): TerraformRun {
     delete json.terraform?.backend; // local state inside the temporary directory
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(json, null, 2));
     run(["init", "-input=false", "-no-color"], dir);
-    const validate = JSON.parse(run(["validate", "-json", "-no-color"], dir));
-    if (!validate.valid)
-      throw new Error(`terraform validate failed:\n${JSON.stringify(validate.diagnostics, null, 2)}`);
-    run(["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=plan.tfplan"], dir);
+    let planned: string;
+    try {
+      planned = run(["plan", "-json", "-input=false", "-lock=false", "-refresh=false", "-out=plan.tfplan"], dir);
+    } catch (e) {
+      const stdout = (e as { stdout?: string }).stdout ?? "";
+      const errors = diagnosticsOf(stdout).filter((d) => d.severity === "error");
+      if (errors.length === 0) throw e;
+      throw new Error(`terraform plan failed:\n${JSON.stringify(errors, null, 2)}`);
+    }
+    const diagnostics = diagnosticsOf(planned);
+    const validate = {
+      valid: true,
+      error_count: 0,
+      warning_count: diagnostics.filter((d) => d.severity === "warning").length,
+      diagnostics,
+    };
     const plan = JSON.parse(run(["show", "-json", "-no-color", "plan.tfplan"], dir));
     return { validate, plan };
   } finally {

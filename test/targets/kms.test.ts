@@ -13,7 +13,7 @@ import { testStack } from "../support/synth";
 const QUEUE_ARN = `arn:aws:sqs:ap-southeast-2:${ACCOUNT}:events`;
 const TOPIC_ARN = `arn:aws:sns:ap-southeast-2:${ACCOUNT}:alerts`;
 const SQS_FIX =
-  "Use a customer-managed key whose key policy includes eventBridgeKeyPolicyStatement(<account>), or no key (SSE-SQS, the SecureQueue default).";
+  "Use a customer-managed key whose key policy includes eventBridgeKeyPolicyStatement(), or no key (SSE-SQS, the SecureQueue default).";
 
 describe("AWS managed keys, which EventBridge cannot use", () => {
   it("are refused on a SecureQueue, by alias or alias ARN", () => {
@@ -32,7 +32,7 @@ describe("AWS managed keys, which EventBridge cannot use", () => {
       `test/ToQueue: Target0: the queue's KMS key 'alias/aws/sqs' is an AWS managed key; EventBridge cannot use it, because its key policy cannot be changed to let events.amazonaws.com use it. ${SQS_FIX}`,
     );
     expect(() => rule("ToTopic", new SnsTarget(Topic.fromArn(TOPIC_ARN, { kmsKeyId: "alias/aws/sns" })))).toThrow(
-      "test/ToTopic: Target0: the topic's KMS key 'alias/aws/sns' is an AWS managed key; EventBridge cannot use it, because its key policy cannot be changed to let events.amazonaws.com use it. Use a customer-managed key whose key policy includes eventBridgeKeyPolicyStatement(<account>).",
+      "test/ToTopic: Target0: the topic's KMS key 'alias/aws/sns' is an AWS managed key; EventBridge cannot use it, because its key policy cannot be changed to let events.amazonaws.com use it. Use a customer-managed key whose key policy includes eventBridgeKeyPolicyStatement().",
     );
   });
 

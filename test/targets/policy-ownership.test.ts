@@ -19,10 +19,10 @@ function twoTeams() {
   const [a, b] = stacks;
   const bus = new StaxEventBus(a, "Bus", { accountId: STACKS_ACCOUNT, sourceName: SOURCE });
   const queue = new SecureQueue(a, "Queue");
-  new StaxEventRule(a, "Mine", { bus, eventPattern: { detail: { n: ["a"] } }, targets: [new SqsTarget(queue)] });
+  new StaxEventRule(a, "Mine", { bus, eventPattern: { detail: { message: ["a"] } }, targets: [new SqsTarget(queue)] });
   new StaxEventRule(b, "Theirs", {
     bus: busByName(BUS_NAME),
-    eventPattern: { detail: { n: ["b"] } },
+    eventPattern: { detail: { message: ["b"] } },
     targets: [new SqsTarget(queue)],
   });
   return { app, a, b, queue };
@@ -87,10 +87,14 @@ describe("policies belong to the resource's stack", () => {
     const [a, b] = stacks;
     const bus = new StaxEventBus(a, "Bus", { accountId: STACKS_ACCOUNT, sourceName: SOURCE });
     const topic = new SnsTopic(a, "Topic", { name: "alerts" });
-    new StaxEventRule(a, "Mine", { bus, eventPattern: { detail: { n: ["a"] } }, targets: [new SnsTarget(topic)] });
+    new StaxEventRule(a, "Mine", {
+      bus,
+      eventPattern: { detail: { message: ["a"] } },
+      targets: [new SnsTarget(topic)],
+    });
     new StaxEventRule(b, "Theirs", {
       bus: busByName(BUS_NAME),
-      eventPattern: { detail: { n: ["b"] } },
+      eventPattern: { detail: { message: ["b"] } },
       targets: [new SnsTarget(topic)],
     });
     const out = synthApp(app);
@@ -108,12 +112,12 @@ describe("policies belong to the resource's stack", () => {
     const bus = new StaxEventBus(a, "Bus", { accountId: STACKS_ACCOUNT, sourceName: SOURCE });
     new StaxEventRule(a, "Mine", {
       bus,
-      eventPattern: { detail: { n: ["a"] } },
+      eventPattern: { detail: { message: ["a"] } },
       targets: [new LogGroupTarget(new EventsLogGroup(a, "Logs"))],
     });
     new StaxEventRule(b, "Theirs", {
       bus: busByName(BUS_NAME),
-      eventPattern: { detail: { n: ["b"] } },
+      eventPattern: { detail: { message: ["b"] } },
       targets: [new LogGroupTarget(new EventsLogGroup(b, "Logs"))],
     });
     const out = synthApp(app);
@@ -136,7 +140,7 @@ describe("policies belong to the resource's stack", () => {
       () =>
         new StaxEventRule(b, "Theirs", {
           bus: { eventBusName: "default", eventBusArn: busArn, accountId: STACKS_ACCOUNT },
-          eventPattern: { detail: { n: ["b"] } },
+          eventPattern: { detail: { message: ["b"] } },
           targets: [new SqsTarget(queue)],
         }),
     ).toThrow(

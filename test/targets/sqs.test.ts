@@ -94,13 +94,14 @@ describe("SqsTarget", () => {
   });
 
   it("documents the key-policy statement EventBridge needs for a CMK-encrypted queue", () => {
-    expect(eventBridgeKeyPolicyStatement("123456789012")).toEqual({
+    // no aws:SourceAccount/aws:SourceArn condition: SQS and SNS call KMS without those keys for
+    // EventBridge, and a statement conditioned on them would refuse every message
+    expect(eventBridgeKeyPolicyStatement()).toEqual({
       Sid: "AllowEventBridgeToUseTheKey",
       Effect: "Allow",
       Principal: { Service: "events.amazonaws.com" },
       Action: ["kms:Decrypt", "kms:GenerateDataKey"],
       Resource: "*",
-      Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
     });
   });
 
