@@ -16,7 +16,7 @@ import {
 import type { JsonSchema } from "../events/schema";
 import { allowedValues, detailSchema, fieldNames, lookupField, namedTypes, type FieldLookup } from "./catalogue-fields";
 import { compileLeaf, type Scalar } from "./compile";
-import { closestMatch, describe, formatPath, type PathSegment } from "./errors";
+import { closestMatch, describe, formatPath, hasToken, type PathSegment } from "./errors";
 import { EVENTBRIDGE_ENVELOPE_FIELDS } from "./reach";
 import type { EventPattern } from "./types";
 import { analysePattern, readPattern } from "./validate";
@@ -120,10 +120,6 @@ function leafLocations(
     else leafLocations(child, [...at, key], out);
   }
   return out;
-}
-
-function hasToken(value: unknown): boolean {
-  return JSON.stringify(value ?? null).includes("${");
 }
 
 /** The exact string an element matches (`"x"` or `{"exactly": "x"}`), if it is one. */

@@ -5,11 +5,11 @@
  * value and the fix; `allowUncatalogued` turns the errors into warnings. Valid edge cases (every
  * catalogued type, meta and optional fields, `$or`, matchers, tokens) sit next to the invalid ones.
  */
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing, Token } from "cdktf";
 import { StaxEventBus } from "../../modules/bus";
 import { STAX_DETAIL_TYPES } from "../../modules/events";
 import { OrganizationForwarding, SecurityEventCollector, ServiceEventForwarder } from "../../modules/forwarding";
-import type { EventPattern } from "../../modules/pattern";
+import { Match, type EventPattern } from "../../modules/pattern";
 import { StaxEventRule, type StaxEventRuleProps } from "../../modules/rule";
 import { EventField, RuleTargetInput, SecureQueue, SqsTarget } from "../../modules/targets";
 import { testStack, warningsOf } from "../support/synth";
@@ -226,6 +226,7 @@ describe("detail fields the selected event types do not have", () => {
   it("accepts meta, optional and common fields, fields of any selected type, absence tests and tokens", () => {
     const { stack, bus } = setup();
     const token = new TerraformVariable(stack, "status", { type: "string" }).stringValue;
+    const numberToken = Token.asNumber(new TerraformVariable(stack, "threshold", { type: "number" }).value);
     const both = ["Security: UserAuthenticationEvent", "AccountManagement: AccountUpdateEvent"];
     const patterns: EventPattern[] = [
       {
@@ -246,6 +247,8 @@ describe("detail fields the selected event types do not have", () => {
       { "detail-type": both, detail: { loginType: ["Federated"], accountName: [{ exists: true }] } },
       { "detail-type": both, detail: { status: [{ "anything-but": "SUCCESS" }, { "equals-ignore-case": "failed" }] } },
       { "detail-type": [CREATE], detail: { nosuch: [{ exists: false }], status: [token] } },
+      { "detail-type": [CREATE], detail: { status: [numberToken] } },
+      { "detail-type": [CREATE], detail: { status: [Match.numeric(">", numberToken)] } },
       { "detail-type": [CREATE], detail: { $or: [{ status: ["FAILED"] }, { errorCode: [{ exists: true }] }] } },
       { "detail-type": [{ prefix: "Security: Api" }], detail: { apiTokenName: ["x"], status: ["future value"] } },
       { "detail-type": [{ "anything-but": [CREATE] }], detail: { fieldStaxMayAdd: ["x"] } },
