@@ -16,7 +16,7 @@ import {
 import type { JsonSchema } from "../events/schema";
 import { allowedValues, detailSchema, fieldNames, lookupField, namedTypes, type FieldLookup } from "./catalogue-fields";
 import { compileLeaf, type Scalar } from "./compile";
-import { closestMatch, describe, formatPath, type PathSegment } from "./errors";
+import { closestMatch, describe, formatPath, hasToken, type PathSegment } from "./errors";
 import { EVENTBRIDGE_ENVELOPE_FIELDS } from "./reach";
 import type { EventPattern } from "./types";
 import { analysePattern, readPattern } from "./validate";
@@ -122,10 +122,6 @@ function leafLocations(
   return out;
 }
 
-function hasToken(value: unknown): boolean {
-  return JSON.stringify(value ?? null).includes("${");
-}
-
 /** The exact string an element matches (`"x"` or `{"exactly": "x"}`), if it is one. */
 function exactString(element: unknown): string | undefined {
   if (typeof element === "string") return element;
@@ -217,6 +213,17 @@ function uncataloguedDetailType(where: string, value: string): CatalogueFinding 
   }
   if (form && category !== undefined) {
     return { where, problem, fix: `did you mean '${category}: ${form[2]}'?`, kind: "mistake" };
+  }
+  if (form) {
+    // Stax documents more categories than the catalogue holds (Service Configuration, whose
+    // detail-types are not published in a form the catalogue can list): a well-formed type of
+    // another category may be real, so it is a warning, not an error.
+    return {
+      where,
+      problem: `'${value}' is of a category the catalogue does not describe (it knows ${STAX_EVENT_CATEGORY_NAMES.join(", ")}); the rule matches it only if Stax sends exactly this detail-type`,
+      fix: "check the name against Stax's documentation, then set allowUncatalogued: true to silence this warning",
+      kind: "future",
+    };
   }
   return {
     where,

@@ -68,6 +68,26 @@ export function patternErrorAt(base: readonly PathSegment[], found: Issue): Patt
   return new PatternError(path === "" ? "pattern" : path, found.problem, found.fix, path);
 }
 
+/**
+ * Whether a number is a CDK for Terraform (or CDK Terrain) number token: a value known only at
+ * apply, encoded as a double whose top 16 bits carry a marker (0xfdff, or 0xfbff for a list).
+ * Read from the bits, so this module needs neither cdktf nor cdktn.
+ */
+export function isNumberToken(value: number): boolean {
+  const bits = new Uint32Array(new Float64Array([value]).buffer);
+  const marker = bits[1] >>> 16;
+  return marker === 0xfdff || marker === 0xfbff;
+}
+
+/** Whether a pattern value carries an unresolved token (`${…}`, or a number token), which only Terraform can read. */
+export function hasToken(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("${");
+  if (typeof value === "number") return isNumberToken(value);
+  if (Array.isArray(value)) return value.some(hasToken);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasToken);
+  return false;
+}
+
 /** Describes a value for an error message: `the number 5`, `null`, `a list`, `an object`. */
 export function describe(value: unknown): string {
   if (value === null) return "null";
@@ -76,7 +96,7 @@ export function describe(value: unknown): string {
     case "string":
       return `the string ${JSON.stringify(value)}`;
     case "number":
-      return `the number ${value}`;
+      return isNumberToken(value) ? "a number known only at apply (a token)" : `the number ${value}`;
     case "boolean":
       return `${value}`;
     case "undefined":

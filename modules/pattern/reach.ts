@@ -3,7 +3,7 @@
  * that is not a field of the EventBridge envelope (`detailType`, `Source`…), or a `source` that no
  * event on the bus can have. Plain TypeScript, no cdktf import.
  */
-import { PatternError } from "./errors";
+import { hasToken, PatternError } from "./errors";
 import { matches } from "./matcher";
 import type { EventPattern } from "./types";
 
@@ -54,11 +54,6 @@ export function checkEnvelopeKeys(where: string, pattern: EventPattern): void {
       );
     }
   }
-}
-
-/** Whether a pattern value carries an unresolved token (`${…}`), which only Terraform can read. */
-function hasToken(value: unknown): boolean {
-  return JSON.stringify(value ?? null).includes("${");
 }
 
 /**

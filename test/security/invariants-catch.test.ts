@@ -100,9 +100,10 @@ describe("the security invariants, on a stack that breaks them all", () => {
     expect(exceptions["aws_cloudwatch_event_target.Excused"]).toBe(BAD_STACK_EXCEPTIONS["bad/Excused"]);
   });
 
-  it("find log groups kept forever", () => {
-    expect(problems("keeps every log group")).toEqual([
+  it("find log groups kept forever or less than a year (a year is accepted)", () => {
+    expect(problems("keeps every log group for a set period of at least a year")).toEqual([
       `aws_cloudwatch_log_group.Forever: retention never expires; set ${MIN_RETENTION_DAYS} days or more`,
+      `aws_cloudwatch_log_group.Month: retention 30; set ${MIN_RETENTION_DAYS} days or more`,
       `${TEMPLATE}#Logs: retention never expires; set ${MIN_RETENTION_DAYS} days or more`,
     ]);
   });

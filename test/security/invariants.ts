@@ -23,10 +23,11 @@ export interface Invariant {
 }
 
 /**
- * Shortest log retention accepted. The library's own log groups keep 365 days (what the
- * CloudWatch.16 control asks for by default); examples may keep less, never forever.
+ * Shortest log retention accepted: a year, what the CloudWatch.16 control asks for by default. The
+ * library's own log groups and every example keep at least that (and never forever, which costs
+ * without end).
  */
-export const MIN_RETENTION_DAYS = 1;
+export const MIN_RETENTION_DAYS = 365;
 
 /** Actions IAM only allows on `*` (no resource-level permissions). */
 export const STAR_ONLY_ACTIONS = new Set([
@@ -172,7 +173,7 @@ export const INVARIANTS: readonly Invariant[] = [
     ],
   },
   {
-    name: "keeps every log group for a set period",
+    name: "keeps every log group for a set period of at least a year",
     check: (m) =>
       m.logGroups
         .filter((g) => g.retentionDays === undefined || g.retentionDays < MIN_RETENTION_DAYS)
