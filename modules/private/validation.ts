@@ -142,6 +142,16 @@ export const EVENTBRIDGE_NAME: NameRule = {
 export const RULE_NAME: NameRule = { ...EVENTBRIDGE_NAME, label: "rule name" };
 /** EventBridge archive names. */
 export const ARCHIVE_NAME: NameRule = { ...EVENTBRIDGE_NAME, label: "archive name", max: 48 };
+/**
+ * EventBridge schema registry names: `aws.` names are AWS's (`aws.events` holds the AWS event
+ * schemas) and `discovered-schemas` is the registry schema discovery writes to.
+ */
+export const SCHEMA_REGISTRY_NAME: NameRule = {
+  ...EVENTBRIDGE_NAME,
+  label: "registry name",
+  reservedPrefixes: ["aws."],
+  reservedNames: ["discovered-schemas"],
+};
 /** IAM role names. */
 export const ROLE_NAME: NameRule = {
   label: "role name",

@@ -5,6 +5,7 @@ import { SchemasSchema } from "@cdktf/provider-aws/lib/schemas-schema";
 import { staxEventType } from "../events/catalogue";
 import { fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
+import { checkName, SCHEMA_REGISTRY_NAME } from "../private/validation";
 import { catalogueSchemas, type CatalogueSchema } from "./catalogue-schemas";
 
 /** Longest registry name EventBridge accepts. */
@@ -16,7 +17,6 @@ export const MAX_SCHEMA_CONTENT_LENGTH = 100_000;
 /** Longest description of a registry or a schema EventBridge accepts. */
 export const MAX_SCHEMA_DESCRIPTION_LENGTH = 256;
 
-const REGISTRY_NAME = /^[.\-_A-Za-z0-9]+$/;
 const SCHEMA_NAME = /^[A-Za-z][.\-_A-Za-z0-9@]*$/;
 
 /** Properties of a {@link StaxSchemaRegistry}. */
@@ -67,7 +67,7 @@ export class StaxSchemaRegistry extends Construct {
     this.registryName =
       props.registryName ??
       physicalName(this, { maxLength: MAX_SCHEMA_REGISTRY_NAME_LENGTH, illegal: /[^.\-_A-Za-z0-9]/g });
-    this.checkRegistryName(this.registryName);
+    checkName(this, "registryName", this.registryName, SCHEMA_REGISTRY_NAME);
     const description = props.description ?? "JSON Schemas of the Stax events (stax-events-cdktf catalogue)";
     if (!isUnresolved(description) && description.length > MAX_SCHEMA_DESCRIPTION_LENGTH) {
       fail(
@@ -150,16 +150,6 @@ export class StaxSchemaRegistry extends Construct {
       );
     }
     return content;
-  }
-
-  private checkRegistryName(name: string): void {
-    if (isUnresolved(name)) return;
-    if (name.length > MAX_SCHEMA_REGISTRY_NAME_LENGTH || !REGISTRY_NAME.test(name)) {
-      fail(
-        this,
-        `registry name '${name}' is not valid; EventBridge allows 1 to ${MAX_SCHEMA_REGISTRY_NAME_LENGTH} letters, digits, '.', '-' and '_'. Pass a different registryName.`,
-      );
-    }
   }
 }
 

@@ -99,9 +99,19 @@ describe("StaxSchemaRegistry", () => {
 
   it("refuses registry names and descriptions EventBridge would reject", () => {
     expect(() => synthRegistry({ registryName: "stax events" })).toThrow(
-      "test/StaxSchemas: registry name 'stax events' is not valid; EventBridge allows 1 to 64 letters, digits, '.', '-' and '_'. Pass a different registryName.",
+      "test/StaxSchemas: registry name 'stax events' has characters EventBridge does not allow (' '); use only letters, digits, '.', '-' and '_'. Pass a different registryName.",
     );
-    expect(() => synthRegistry({ registryName: "r".repeat(65) })).toThrow(/registry name 'r{65}' is not valid/);
+    expect(() => synthRegistry({ registryName: "r".repeat(65) })).toThrow(
+      /registry name 'r{65}' is 65 characters; EventBridge allows 64. Pass a shorter registryName./,
+    );
+    expect(() => synthRegistry({ registryName: "aws.events" })).toThrow(
+      "test/StaxSchemas: registry name 'aws.events' starts with 'aws.', which EventBridge reserves. Pass a different registryName.",
+    );
+    expect(() => synthRegistry({ registryName: "discovered-schemas" })).toThrow(
+      "test/StaxSchemas: registry name 'discovered-schemas' is reserved by EventBridge. Pass a different registryName.",
+    );
+    expect(synthRegistry({ registryName: "r".repeat(64) })).toBeDefined();
+    expect(synthRegistry({ registryName: "my-aws.events" })).toBeDefined();
     expect(() => synthRegistry({ description: "d".repeat(257) })).toThrow(
       "test/StaxSchemas: description is 257 characters; EventBridge allows 256 for a registry. Pass a shorter description.",
     );
