@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { checkProviderAgrees } from "../private/provider";
 import { checkRequired, checkNoDuplicates } from "../private/validation";
 import { TerraformProvider } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
@@ -97,6 +98,7 @@ export class AlarmTopic extends Construct implements ITopic {
       alarmNamePrefix: ["string", "the start of the alarm names the topic admits"],
     });
     checkAccountId(this, "accountId", props.accountId);
+    checkProviderAgrees(this, props.provider, props);
     const provider = (this.provider = props.provider);
     const partition = new DataAwsPartition(this, "Partition", { provider }).partition;
     const alarmArns = alarmArnPattern(this, props.accountId, props.alarmNamePrefix, provider, partition);

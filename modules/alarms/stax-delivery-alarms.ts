@@ -16,6 +16,7 @@ import {
   type DeliveryAlarmKind,
 } from "./delivery-metrics";
 import { discoverLibraryResources } from "./discover";
+import { checkProviderAgrees } from "../private/provider";
 import { retentionOf, type IWatchedDeliveryStream, type IWatchedQueue } from "./watched";
 
 const MAX_ALARM_NAME_LENGTH = 255;
@@ -108,6 +109,7 @@ export class StaxDeliveryAlarms extends Construct {
   ) {
     super(scope, id);
     this.provider = props.provider;
+    checkProviderAgrees(this, props.provider, props);
     checkRange(this, "periodSeconds", props.periodSeconds, 60, 86400);
     if (props.periodSeconds !== undefined && !isUnresolved(props.periodSeconds) && props.periodSeconds % 60 !== 0) {
       fail(this, `periodSeconds is ${props.periodSeconds}; CloudWatch needs a multiple of 60. Pass e.g. 300.`);

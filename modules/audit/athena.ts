@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { checkProviderAgrees } from "../private/provider";
 import { checkRequired } from "../private/validation";
 import { TerraformProvider } from "cdktf";
 import { AthenaNamedQuery } from "@cdktf/provider-aws/lib/athena-named-query";
@@ -90,6 +91,7 @@ export class AuditLogAthena extends Construct {
       recordsPrefix: ["string", "the key prefix of the audit records, e.g. 'audit/'"],
     });
     checkAccountId(this, "accountId", props.accountId);
+    checkProviderAgrees(this, props.provider, props);
     checkRange(this, "resultsRetentionDays", props.resultsRetentionDays, 1, 3650);
     const { provider, tags } = props;
     this.databaseName =

@@ -1,9 +1,10 @@
 import { checkRequired } from "../private/validation";
+import { checkProviderAgrees } from "../private/provider";
 import { Construct } from "constructs";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { IEventBus } from "../bus/event-bus";
 import { Match } from "../pattern/match";
-import { checkAccountId, isUnresolved } from "../private/errors";
+import { checkAccountId, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { ServiceRole } from "../private/role";
 import { currentRegionName } from "../private/provider-compat";
@@ -91,6 +92,8 @@ export class StaxAuditLog extends Construct {
       accountId: ["string", "the 12-digit account the log is deployed in"],
     });
     checkAccountId(this, "accountId", props.accountId);
+    checkProviderAgrees(this, props.bus.provider, props);
+    this.checkBus(props.bus, props.accountId);
     const provider = props.bus.provider;
     const prefix = props.prefix ?? "audit/";
     this.delivery = new FirehoseToS3(this, "Delivery", {
@@ -177,5 +180,20 @@ export class StaxAuditLog extends Construct {
         tags: props.tags,
       });
     }
+  }
+
+  /** The bus must be in `accountId` and receive Stax events (not the default bus). */
+  private checkBus(bus: IEventBus, accountId: string): void {
+    const busAccount = bus.accountId;
+    if (busAccount !== undefined && !isUnresolved(busAccount) && !isUnresolved(accountId) && busAccount !== accountId)
+      fail(
+        this,
+        `accountId is '${accountId}' but the bus '${bus.eventBusName}' is in account '${busAccount}'. The stream, buckets and rules are created beside the bus, and the delivery role and queue policy built from accountId would refuse its rules, so nothing would be recorded. Set accountId to '${busAccount}'.`,
+      );
+    if (bus.partnerEventSourceName === undefined && bus.eventBusName === "default")
+      fail(
+        this,
+        "bus is the default bus, where Stax events never arrive (EventBridge delivers partner events only to the partner event bus), so the audit log would record nothing. Pass the StaxEventBus of your Stax partner event source.",
+      );
   }
 }

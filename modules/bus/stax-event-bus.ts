@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { checkProviderAgrees } from "../private/provider";
 import { TerraformProvider } from "cdktf";
 import { CloudwatchEventArchive } from "@cdktf/provider-aws/lib/cloudwatch-event-archive";
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
@@ -111,6 +112,14 @@ export class StaxEventBus extends Construct implements IEventBus {
     const { accountId, sourceName } = this.resolveSource(props);
     this.accountId = accountId;
     this.sourceName = sourceName;
+    // A partner bus is created in the account of its partner event source.
+    const prop = props.partnerEventSourceName === undefined ? "accountId" : "the account in partnerEventSourceName";
+    checkProviderAgrees(
+      this,
+      props.provider,
+      { accountId },
+      { accountId: prop, accountFixedBy: "the account Stax created the partner event source in" },
+    );
     this.partnerEventSourceName = StaxEventBus.partnerEventSourceName(accountId, sourceName);
     this.eventBusName = this.partnerEventSourceName;
     this.provider = props.provider;

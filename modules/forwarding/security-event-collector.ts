@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { checkProviderAgrees } from "../private/provider";
 import { TerraformProvider } from "cdktf";
 import { CloudwatchEventArchive } from "@cdktf/provider-aws/lib/cloudwatch-event-archive";
 import { CloudwatchEventBus } from "@cdktf/provider-aws/lib/cloudwatch-event-bus";
@@ -8,7 +9,6 @@ import { checkAccountId, checkRange, fail, isUnresolved } from "../private/error
 import { policyDocument, PolicyStatement } from "../private/iam";
 import { physicalName } from "../private/naming";
 import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkRequired } from "../private/validation";
-import { isAwsProvider } from "../private/resource-type";
 import { busDeadLetterQueue } from "../bus/bus-dead-letter";
 import type { IQueue } from "../targets/queue";
 import type { ForwardingDestination, IForwardingDestination } from "./destination";
@@ -112,7 +112,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     });
     checkAccountId(this, "accountId", props.accountId);
     checkRegion(this, "region", props.region);
-    this.checkProviderRegion(props.provider, props.region);
+    checkProviderAgrees(this, props.provider, props);
     this.accountId = props.accountId;
     this.region = props.region;
     this.provider = props.provider;
@@ -244,16 +244,6 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
       fail(
         this,
         `eventBusName '${name}' is not valid for a custom bus; use 1-256 letters, digits, '.', '-' or '_', not starting with 'aws.'.`,
-      );
-    }
-  }
-
-  private checkProviderRegion(provider: TerraformProvider | undefined, region: string): void {
-    const providerRegion = isAwsProvider(provider) ? provider.region : undefined;
-    if (providerRegion !== undefined && !isUnresolved(providerRegion) && providerRegion !== region) {
-      fail(
-        this,
-        `region is '${region}' but the provider is configured for '${providerRegion}'. Pass the provider of '${region}', or set region to '${providerRegion}'.`,
       );
     }
   }

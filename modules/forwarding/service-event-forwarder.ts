@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { checkProviderAgrees } from "../private/provider";
 import { Annotations } from "cdktf";
 import { AwsProvider, AwsProviderConfig } from "@cdktf/provider-aws/lib/provider";
 import { IEventBus } from "../bus/event-bus";
@@ -213,6 +214,7 @@ export class ServiceEventForwarder extends Construct {
           region,
           alias: `${prefix}-${region}`,
         });
+      checkProviderAgrees(this, providers[region], { accountId: props.accountId });
     }
     return providers;
   }

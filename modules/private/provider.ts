@@ -56,3 +56,33 @@ export function partitionOf(region: string): string {
   if (region.startsWith("us-iso-")) return "aws-iso";
   return "aws";
 }
+
+/**
+ * Refuses a construct's literal `region` or `accountId` prop that disagrees with the literal region
+ * or pinned account (`allowed_account_ids`, or the role it assumes) of the provider its resources
+ * use: the resources would be created where the provider points while ARNs and policies built from
+ * the props name another place. Tokens and unknown provider settings pass.
+ */
+export function checkProviderAgrees(
+  scope: Construct,
+  provider: TerraformProvider | undefined,
+  given: { readonly region?: string; readonly accountId?: string },
+  names: { readonly region?: string; readonly accountId?: string; readonly accountFixedBy?: string } = {},
+): void {
+  const identity = providerIdentity(scope, provider);
+  const which = identity.provider ? `the provider '${identity.provider.node.path}'` : "the provider";
+  const region = literal(given.region);
+  if (region !== undefined && identity.region !== undefined && region !== identity.region) {
+    const prop = names.region ?? "region";
+    throw new Error(
+      `${scope.node.path}: ${prop} is '${region}' but ${which} is configured for '${identity.region}', so the resources would be created in '${identity.region}' while their ARNs say '${region}'. Pass the provider of '${region}', or set ${prop} to '${identity.region}'.`,
+    );
+  }
+  const account = literal(given.accountId);
+  if (account !== undefined && identity.account !== undefined && account !== identity.account) {
+    const prop = names.accountId ?? "accountId";
+    throw new Error(
+      `${scope.node.path}: ${prop} is '${account}' but ${which} deploys only to account '${identity.account}' (its allowed_account_ids or assumed role), so the resources would be created in '${identity.account}' while their ARNs and policies say '${account}'. Pass the provider of account '${account}'${names.accountFixedBy ? ` (${names.accountFixedBy})` : `, or set ${prop} to '${identity.account}'`}.`,
+    );
+  }
+}

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { checkProviderAgrees } from "../private/provider";
 import { TerraformProvider } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { KinesisFirehoseDeliveryStream } from "@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream";
@@ -111,6 +112,7 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
     super(scope, id);
     checkRequired(this, props, { accountId: ["string", "the 12-digit account of the stream and bucket"] });
     checkAccountId(this, "accountId", props.accountId);
+    checkProviderAgrees(this, props.provider, props);
     checkName(this, "bucketName", props.bucketName, BUCKET_NAME);
     checkName(this, "streamName", props.streamName, STREAM_NAME);
     checkKmsKey(this, "kmsKeyArn", props.kmsKeyArn, { arnOnly: true });

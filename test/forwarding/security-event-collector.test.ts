@@ -76,7 +76,7 @@ describe("SecurityEventCollector", () => {
     const { stack } = testStack();
     const provider = new AwsProvider(stack, "eu", { region: "eu-west-1", alias: "eu" });
     expect(() => new SecurityEventCollector(stack, "Collector", { ...BASE, provider })).toThrow(
-      "test/Collector: region is 'ap-southeast-2' but the provider is configured for 'eu-west-1'.",
+      "test/Collector: region is 'ap-southeast-2' but the provider 'test/eu' is configured for 'eu-west-1', so the resources would be created in 'eu-west-1' while their ARNs say 'ap-southeast-2'. Pass the provider of 'ap-southeast-2', or set region to 'eu-west-1'.",
     );
   });
 });

@@ -103,7 +103,9 @@ describe("resources made with another copy of the provider classes", () => {
           region: "ap-southeast-2",
           provider,
         }),
-    ).toThrow("test/Collector: region is 'ap-southeast-2' but the provider is configured for 'eu-west-1'.");
+    ).toThrow(
+      "test/Collector: region is 'ap-southeast-2' but the provider 'test/eu' is configured for 'eu-west-1', so the resources would be created in 'eu-west-1' while their ARNs say 'ap-southeast-2'. Pass the provider of 'ap-southeast-2', or set region to 'eu-west-1'.",
+    );
   });
 });
 
