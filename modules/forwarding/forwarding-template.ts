@@ -4,7 +4,9 @@
  * (a rule on the `default` bus, a target to the destination with one role per account, a retry
  * policy and a dead-letter queue in the region), written as a StackSet template.
  */
+import type { Construct } from "constructs";
 import type { EventPattern } from "../pattern/types";
+import { fail } from "../private/errors";
 import {
   allowServiceStatement,
   denyInsecureTransportStatement,
@@ -172,4 +174,20 @@ export function forwardingTemplate(options: ForwardingTemplateOptions): CloudFor
     Conditions: { IsRoleRegion: { "Fn::Equals": [{ Ref: "AWS::Region" }, options.roleRegion] } },
     Resources: resources,
   };
+}
+
+/** Largest template CloudFormation takes inline (`TemplateBody`), in bytes. */
+export const MAX_TEMPLATE_BODY_BYTES = 51200;
+
+/**
+ * Refuses a template over CloudFormation's `TemplateBody` limit, which would fail the StackSet
+ * (the pattern and the role's trust policy are what grow it).
+ */
+export function checkTemplateBodySize(scope: Construct, template: CloudFormationTemplate): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(template)).length;
+  if (bytes > MAX_TEMPLATE_BODY_BYTES)
+    fail(
+      scope,
+      `the StackSet template is ${bytes} bytes; CloudFormation takes at most ${MAX_TEMPLATE_BODY_BYTES} in TemplateBody. Forward a smaller eventPattern (split it over several OrganizationForwarding constructs).`,
+    );
 }

@@ -20,6 +20,12 @@ export interface ValidatePatternOptions {
    * @default 2048
    */
   readonly maxLength?: number;
+  /**
+   * The option that raises `maxLength` where the pattern came from (e.g. `maxPatternLength`), offered
+   * in the fix of a pattern over the limit.
+   * @default - the fix offers only splitting the pattern
+   */
+  readonly maxLengthOption?: string;
 }
 
 /**
@@ -68,7 +74,7 @@ const RESERVED_IN_OR = new Set([
 export function validatePattern(pattern: EventPattern | string, options: ValidatePatternOptions = {}): void {
   const value = readPattern(pattern);
   analysePattern(value);
-  checkPatternSize(value as EventPattern, options.maxLength ?? DEFAULT_MAX_PATTERN_LENGTH);
+  checkPatternSize(value as EventPattern, options.maxLength ?? DEFAULT_MAX_PATTERN_LENGTH, options.maxLengthOption);
 }
 
 /** Length in characters of the rendered (compact, canonical) pattern, as EventBridge measures it. */
@@ -76,15 +82,22 @@ export function patternSize(pattern: EventPattern | string): number {
   return renderPattern(pattern).length;
 }
 
-/** Throws a PatternError when the rendered pattern is longer than `maxLength` characters. */
-export function checkPatternSize(pattern: EventPattern | string, maxLength: number = DEFAULT_MAX_PATTERN_LENGTH): void {
+/**
+ * Throws a PatternError when the rendered pattern is longer than `maxLength` characters; the fix
+ * offers raising `maxLengthOption` when the caller has such an option.
+ */
+export function checkPatternSize(
+  pattern: EventPattern | string,
+  maxLength: number = DEFAULT_MAX_PATTERN_LENGTH,
+  maxLengthOption?: string,
+): void {
   const size = patternSize(pattern);
   if (size > maxLength) {
     throw new PatternError(
       "pattern",
       `is ${size} characters when rendered; the limit is ${maxLength}`,
-      "split it into several rules (e.g. one per $or alternative or per detail-type), " +
-        "or raise maxPatternLength if your account has a raised EventBridge quota",
+      "split it into several rules (e.g. one per $or alternative or per detail-type)" +
+        (maxLengthOption ? `, or raise ${maxLengthOption} if your account has a raised EventBridge quota` : ""),
     );
   }
 }

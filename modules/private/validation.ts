@@ -8,7 +8,7 @@
  */
 import { Construct } from "constructs";
 import { isUnresolved } from "./errors";
-import { jsonKind, listedTwice } from "./messages";
+import { checkKeys, jsonKind, listedTwice } from "./messages";
 
 /** Where a value came from: a construct (named by its path) or a helper and argument. */
 export type Where = Construct | string;
@@ -95,6 +95,18 @@ export function checkRequired(
     if (kind !== "any") checkType(where, prop, value, kind);
   }
 }
+
+/**
+ * Checks an options object a JavaScript caller may have misspelt a key of (`retryPolicy:
+ * { maxRetryAttempts }` would otherwise be ignored): an object with only `allowed` keys, with
+ * "did you mean". Undefined passes.
+ */
+export function checkOptionKeys(where: Where, prop: string, value: unknown, allowed: readonly string[]): void {
+  checkKeys(typeof where === "string" ? where : where.node.path, prop, value, allowed);
+}
+
+/** Keys of a target's or forwarder's `retryPolicy`. */
+export const RETRY_POLICY_KEYS: readonly string[] = ["maximumEventAgeSeconds", "maximumRetryAttempts"];
 
 /** Checks a list prop: a list (JavaScript callers) with no value in it twice. Undefined passes. */
 export function checkNoDuplicates(where: Where, prop: string, values: readonly unknown[] | undefined): void {

@@ -95,7 +95,7 @@ export class StaxEventRule extends Construct implements IRule {
     checkType(this, "allowUncatalogued", props.allowUncatalogued, "boolean");
     this.eventPattern = props.eventPattern;
     try {
-      validatePattern(props.eventPattern, { maxLength: props.maxPatternLength });
+      validatePattern(props.eventPattern, { maxLength: props.maxPatternLength, maxLengthOption: "maxPatternLength" });
     } catch (e) {
       if (e instanceof PatternError) fail(this, e.message);
       throw e;

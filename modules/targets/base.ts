@@ -1,4 +1,5 @@
 import { IRule, RuleTargetConfig } from "../rule/target";
+import { checkOptionKeys, RETRY_POLICY_KEYS } from "../private/validation";
 import { checkRange } from "../private/errors";
 import { checkDeadLetterPlace, resourcePlace } from "./cross-account";
 import { defaultTargetDeadLetterQueue, grantDeadLetter } from "./dead-letter";
@@ -29,6 +30,7 @@ export interface TargetBaseProps {
 
 /** The retry, dead-letter and input part of a target block, with the DLQ's permission created. */
 export function bindTargetBase(rule: IRule, props: TargetBaseProps): Partial<RuleTargetConfig> {
+  checkOptionKeys(rule, "retryPolicy", props.retryPolicy, RETRY_POLICY_KEYS);
   const maximumEventAgeInSeconds = props.retryPolicy?.maximumEventAgeSeconds ?? 86400;
   const maximumRetryAttempts = props.retryPolicy?.maximumRetryAttempts ?? 185;
   checkRange(rule, "retryPolicy.maximumEventAgeSeconds", maximumEventAgeInSeconds, 60, 86400);

@@ -198,7 +198,13 @@ describe("pattern size", () => {
   it("rejects a pattern over 2048 characters, naming the size, the limit and the fix", () => {
     expect(rejection(big)).toBe(
       "pattern: is 3015 characters when rendered; the limit is 2048; split it into several rules " +
-        "(e.g. one per $or alternative or per detail-type), or raise maxPatternLength if your account has a raised EventBridge quota",
+        "(e.g. one per $or alternative or per detail-type)",
+    );
+  });
+
+  it("offers raising the limit only through an option the caller has", () => {
+    expect(() => validatePattern(big, { maxLengthOption: "maxPatternLength" })).toThrow(
+      "(e.g. one per $or alternative or per detail-type), or raise maxPatternLength if your account has a raised EventBridge quota",
     );
   });
 

@@ -27,6 +27,7 @@ import {
   RULE_NAME,
   STACK_SET_NAME,
 } from "../../modules/private/validation";
+import { checkTemplateBodySize } from "../../modules/forwarding/forwarding-template";
 import { testStack } from "../support/synth";
 
 const ACCOUNT = "123456789012";
@@ -349,5 +350,73 @@ describe("values AWS rejects at apply", () => {
     expect(() => new OrganizationForwarding(stack, "C", { ...org, autoDeployment: "true" as never })).toThrow(
       "test/C: autoDeployment is the string 'true'; pass true without quotes.",
     );
+  });
+});
+
+describe("values placed in the StackSet template", () => {
+  const org = {
+    destination: { accountId: "111122223333", region: "ap-southeast-2", eventBusName: "central" },
+    eventPattern: ServiceEventPatterns.securityFindings(),
+    organizationalUnitIds: ["ou-ab12-cd34ef56"],
+    regions: ["us-east-1"],
+  };
+
+  it("refuses misspelt retryPolicy and operationPreferences keys that would be ignored", () => {
+    const { stack } = setup();
+    expect(
+      () => new OrganizationForwarding(stack, "A", { ...org, retryPolicy: { maxRetryAttempts: 5 } as never }),
+    ).toThrow(
+      "test/A: retryPolicy key 'maxRetryAttempts' is not valid; did you mean 'maximumRetryAttempts'? Valid keys: maximumEventAgeSeconds, maximumRetryAttempts.",
+    );
+    expect(
+      () =>
+        new OrganizationForwarding(stack, "B", {
+          ...org,
+          operationPreferences: { maxConcurrentPercent: 10 } as never,
+        }),
+    ).toThrow(
+      "test/B: operationPreferences key 'maxConcurrentPercent' is not valid; did you mean 'maxConcurrentPercentage'?",
+    );
+  });
+
+  it("refuses a pattern over 2048 characters without offering an option the construct does not have", () => {
+    const { stack } = setup();
+    const eventPattern = { source: ["aws.guardduty"], detail: { x: ["y".repeat(2040)] } };
+    expect(() => new OrganizationForwarding(stack, "A", { ...org, eventPattern })).toThrow(
+      "test/A: pattern: is 2088 characters when rendered; the limit is 2048; split it into several rules (e.g. one per $or alternative or per detail-type)",
+    );
+    expect(() => new OrganizationForwarding(stack, "B", { ...org, eventPattern })).not.toThrow(/maxPatternLength/);
+  });
+
+  it("refuses a token roleRegion, which must be known to order the instances", () => {
+    const { stack, token } = setup();
+    expect(() => new OrganizationForwarding(stack, "A", { ...org, roleRegion: token("region") })).toThrow(
+      "test/A: roleRegion is a token; it must be known at synth time, because it orders the StackSet's instances and picks the region of the role in the template. Pass one of regions as a literal.",
+    );
+  });
+
+  it("refuses a template over CloudFormation's 51,200-byte TemplateBody", () => {
+    const { stack } = setup();
+    const huge = {
+      AWSTemplateFormatVersion: "2010-09-09",
+      Description: "x".repeat(51200),
+      Conditions: {},
+      Resources: {},
+    } as const;
+    expect(() => checkTemplateBodySize(stack, huge)).toThrow(
+      "test: the StackSet template is 51289 bytes; CloudFormation takes at most 51200 in TemplateBody. Forward a smaller eventPattern (split it over several OrganizationForwarding constructs).",
+    );
+  });
+
+  it("accepts exact limits and tokens in the template's names", () => {
+    const { stack, token } = setup();
+    const forwarding = new OrganizationForwarding(stack, "A", {
+      ...org,
+      roleName: "r".repeat(64),
+      ruleName: token("rule"),
+      retryPolicy: { maximumEventAgeSeconds: 60, maximumRetryAttempts: 185 },
+      operationPreferences: { maxConcurrentPercentage: 100, failureTolerancePercentage: 100 },
+    });
+    expect(forwarding.template.Resources.ForwardingRole).toBeDefined();
   });
 });
