@@ -18,6 +18,7 @@ import {
 import { discoverLibraryResources } from "./discover";
 import { checkProviderAgrees } from "../private/provider";
 import { retentionOf, type IWatchedDeliveryStream, type IWatchedQueue } from "./watched";
+import { checkTags, checkType } from "../private/validation";
 
 const MAX_ALARM_NAME_LENGTH = 255;
 const PREFIX = /^[A-Za-z0-9_.-]{1,100}$/;
@@ -110,6 +111,10 @@ export class StaxDeliveryAlarms extends Construct {
     super(scope, id);
     this.provider = props.provider;
     checkProviderAgrees(this, props.provider, props);
+    checkType(this, "notifyOnOk", props.notifyOnOk, "boolean");
+    checkTags(this, "tags", props.tags);
+    for (const list of ["rules", "deadLetterQueues", "deliveryStreams"] as const)
+      checkType(this, list, props[list], "list");
     checkRange(this, "periodSeconds", props.periodSeconds, 60, 86400);
     if (props.periodSeconds !== undefined && !isUnresolved(props.periodSeconds) && props.periodSeconds % 60 !== 0) {
       fail(this, `periodSeconds is ${props.periodSeconds}; CloudWatch needs a multiple of 60. Pass e.g. 300.`);

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { checkProviderAgrees } from "../private/provider";
-import { checkRequired } from "../private/validation";
+import { checkRequired, checkName, BUCKET_NAME } from "../private/validation";
 import { TerraformProvider } from "cdktf";
 import { AthenaNamedQuery } from "@cdktf/provider-aws/lib/athena-named-query";
 import { AthenaWorkgroup } from "@cdktf/provider-aws/lib/athena-workgroup";
@@ -92,6 +92,7 @@ export class AuditLogAthena extends Construct {
     });
     checkAccountId(this, "accountId", props.accountId);
     checkProviderAgrees(this, props.provider, props);
+    checkName(this, "recordsBucketName", props.recordsBucketName, BUCKET_NAME);
     checkRange(this, "resultsRetentionDays", props.resultsRetentionDays, 1, 3650);
     const { provider, tags } = props;
     this.databaseName =

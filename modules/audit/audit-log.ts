@@ -1,4 +1,4 @@
-import { checkRequired } from "../private/validation";
+import { checkRequired, checkOptionKeys, RETRY_POLICY_KEYS } from "../private/validation";
 import { checkProviderAgrees } from "../private/provider";
 import { Construct } from "constructs";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
@@ -94,6 +94,7 @@ export class StaxAuditLog extends Construct {
     checkAccountId(this, "accountId", props.accountId);
     checkProviderAgrees(this, props.bus.provider, props);
     this.checkBus(props.bus, props.accountId);
+    checkOptionKeys(this, "retryPolicy", props.retryPolicy, RETRY_POLICY_KEYS);
     const provider = props.bus.provider;
     const prefix = props.prefix ?? "audit/";
     this.delivery = new FirehoseToS3(this, "Delivery", {

@@ -5,6 +5,7 @@ import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { IQueue } from "../targets/queue";
 import { QueuePolicy } from "../targets/queue-policy";
 import { SecureQueue } from "../targets/secure-queue";
+import { checkQueueOrFalse } from "../private/validation";
 
 /** What a bus's dead-letter queue is chosen from. */
 export interface BusDeadLetterOptions {
@@ -31,6 +32,7 @@ export function busDeadLetterQueue(
   options: BusDeadLetterOptions,
 ): IQueue | undefined {
   checkKeyEventBridgeCanUse(scope, "kmsKeyIdentifier", options.kmsKeyIdentifier, "bus");
+  checkQueueOrFalse(scope, "deadLetterQueue", options.deadLetterQueue);
   if (options.deadLetterQueue === false) return undefined;
   if (options.deadLetterQueue === undefined && options.kmsKeyIdentifier === undefined) return undefined;
   const queue =

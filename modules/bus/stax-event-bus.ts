@@ -7,7 +7,15 @@ import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AccountManagementEventSelectors, SecurityEventSelectors, StaxEventSelectors } from "../pattern/selectors";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
-import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkType, checkRequired } from "../private/validation";
+import {
+  ARCHIVE_NAME,
+  checkKmsKey,
+  checkName,
+  checkTags,
+  checkType,
+  checkRequired,
+  checkOptionKeys,
+} from "../private/validation";
 import { currentRegionName } from "../private/provider-compat";
 import { claimPartnerSource } from "../private/wiring";
 import type { IQueue } from "../targets/queue";
@@ -160,6 +168,8 @@ export class StaxEventBus extends Construct implements IEventBus {
       }
     }
 
+    if (props.archive !== false)
+      checkOptionKeys(this, "archive", props.archive, { retentionDays: true, archiveName: true });
     if (props.archive !== false) {
       const retentionDays = props.archive?.retentionDays ?? 30;
       checkRange(this, "archive retentionDays", retentionDays, 0, 2147483647);
@@ -178,6 +188,9 @@ export class StaxEventBus extends Construct implements IEventBus {
   }
 
   private resolveSource(props: StaxEventBusProps): { accountId: string; sourceName: string } {
+    checkType(this, "accountId", props.accountId, "string");
+    checkType(this, "sourceName", props.sourceName, "string");
+    checkType(this, "partnerEventSourceName", props.partnerEventSourceName, "string");
     if (props.partnerEventSourceName !== undefined) {
       if (props.accountId !== undefined || props.sourceName !== undefined) {
         fail(this, "pass either partnerEventSourceName or accountId/sourceName, not both.");

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { checkArn } from "../private/arn";
 import { checkAccountId, fail, isUnresolved } from "../private/errors";
 import { checkRegion, eventBusArn } from "./regions";
+import { jsonKind } from "../private/messages";
 
 /**
  * The bus forwarded events go to, in another region and/or account. A `SecurityEventCollector`
@@ -56,6 +57,11 @@ export function resolveDestination(
   destination: ForwardingDestination | IForwardingDestination | string,
 ): ResolvedDestination {
   let parts: ForwardingDestination;
+  if (destination === null || (typeof destination !== "string" && typeof destination !== "object"))
+    fail(
+      scope,
+      `destination is ${jsonKind(destination)}; pass a SecurityEventCollector, { accountId, region, eventBusName }, or the bus ARN.`,
+    );
   if (typeof destination !== "string" && "forwardingDestination" in destination) {
     parts = destination.forwardingDestination;
   } else if (typeof destination === "string") {

@@ -8,7 +8,7 @@ import { IEventBus } from "../bus/event-bus";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { policyDocument, PolicyStatement } from "../private/iam";
 import { physicalName } from "../private/naming";
-import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkRequired } from "../private/validation";
+import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkRequired, checkType } from "../private/validation";
 import { busDeadLetterQueue } from "../bus/bus-dead-letter";
 import type { IQueue } from "../targets/queue";
 import type { ForwardingDestination, IForwardingDestination } from "./destination";
@@ -215,6 +215,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
         Condition: { StringEquals: { "aws:PrincipalOrgID": props.organizationId } },
       });
     }
+    checkType(this, "allowedAccountIds", props.allowedAccountIds, "list");
     const accounts = props.allowedAccountIds ?? [];
     accounts.forEach((account, i) => checkAccountId(this, `allowedAccountIds[${i}]`, account));
     if (new Set(accounts).size !== accounts.length) {

@@ -9,7 +9,16 @@ import { EventBusTarget } from "../targets/event-bus";
 import { RetryPolicy } from "../targets/base";
 import { checkAccountId, fail, isUnresolved } from "../private/errors";
 import { localName } from "../private/naming";
-import { checkDescription, checkName, checkTags, checkType, RULE_NAME, checkRequired } from "../private/validation";
+import {
+  checkDescription,
+  checkName,
+  checkTags,
+  checkType,
+  RULE_NAME,
+  checkRequired,
+  checkOptionKeys,
+  RETRY_POLICY_KEYS,
+} from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
 import {
@@ -105,6 +114,7 @@ export class ServiceEventForwarder extends Construct {
     this.regions = checkRegionList(this, "regions", props.regions);
     checkName(this, "ruleName", props.ruleName, RULE_NAME);
     checkDescription(this, "description", props.description);
+    checkOptionKeys(this, "retryPolicy", props.retryPolicy, RETRY_POLICY_KEYS);
     checkTags(this, "tags", props.tags);
     checkType(this, "deadLetterQueue", props.deadLetterQueue, "boolean");
     this.destination = resolveDestination(this, props.destination);

@@ -39,14 +39,14 @@ export function stackSetPreferences(
   regionConcurrencyType: string;
   concurrencyMode: string;
 } {
-  checkOptionKeys(scope, "operationPreferences", p, [
-    "maxConcurrentCount",
-    "maxConcurrentPercentage",
-    "failureToleranceCount",
-    "failureTolerancePercentage",
-    "regionConcurrency",
-    "concurrencyMode",
-  ]);
+  checkOptionKeys(scope, "operationPreferences", p, {
+    maxConcurrentCount: true,
+    maxConcurrentPercentage: true,
+    failureToleranceCount: true,
+    failureTolerancePercentage: true,
+    regionConcurrency: true,
+    concurrencyMode: true,
+  });
   checkOneOf(scope, "operationPreferences.regionConcurrency", p.regionConcurrency, ["SEQUENTIAL", "PARALLEL"]);
   checkOneOf(scope, "operationPreferences.concurrencyMode", p.concurrencyMode, [
     "STRICT_FAILURE_TOLERANCE",

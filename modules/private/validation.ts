@@ -9,6 +9,7 @@
 import { Construct } from "constructs";
 import { isUnresolved } from "./errors";
 import { checkKeys, jsonKind, listedTwice } from "./messages";
+import type { RetryPolicy } from "../targets/base";
 
 /** Where a value came from: a construct (named by its path) or a helper and argument. */
 export type Where = Construct | string;
@@ -75,7 +76,7 @@ export function checkType(where: Where, what: string, value: unknown, expected: 
  * A required prop: its JSON type (`any` when several are valid) and what to pass, e.g.
  * `["object", "the bus, e.g. a StaxEventBus"]`.
  */
-export type Required = readonly [Kind | "any", string];
+export type RequiredProp = readonly [Kind | "any", string];
 
 /**
  * Checks the props object and its required props, for JavaScript callers (and `as any`): a
@@ -84,7 +85,7 @@ export type Required = readonly [Kind | "any", string];
 export function checkRequired(
   where: Where,
   props: unknown,
-  required: { readonly [prop: string]: Required },
+  required: { readonly [prop: string]: RequiredProp },
   shape = Object.keys(required).join(", "),
 ): void {
   if (props === null || typeof props !== "object" || Array.isArray(props))
@@ -101,12 +102,43 @@ export function checkRequired(
  * { maxRetryAttempts }` would otherwise be ignored): an object with only `allowed` keys, with
  * "did you mean". Undefined passes.
  */
-export function checkOptionKeys(where: Where, prop: string, value: unknown, allowed: readonly string[]): void {
-  checkKeys(typeof where === "string" ? where : where.node.path, prop, value, allowed);
+export function checkOptionKeys<T extends object>(
+  where: Where,
+  prop: string,
+  value: T | undefined,
+  allowed: AllKeys<T>,
+): void {
+  checkKeys(typeof where === "string" ? where : where.node.path, prop, value, Object.keys(allowed));
+}
+
+/** Every key of an options type, each `true`: the compiler refuses a list that misses one. */
+export type AllKeys<T> = { readonly [K in keyof Required<T>]: true };
+
+/**
+ * Checks a dead-letter queue prop: a queue (an object with `queueArn`), `false`, or left out;
+ * `true` or a string says what to pass.
+ */
+export function checkQueueOrFalse(where: Where, prop: string, value: unknown): void {
+  if (value === undefined || value === false) return;
+  if (value !== null && typeof value === "object" && typeof (value as { queueArn?: unknown }).queueArn === "string")
+    return;
+  const found = typeof value === "string" ? `the string '${value}'` : value === true ? "true" : kindOf(value);
+  raise(
+    where,
+    `${prop} is ${found}; pass a queue (a SecureQueue, or Queue.fromArn(...)), or false to turn it off, or leave it out for the default.`,
+  );
+}
+
+/** Checks a value a helper built (e.g. `auth: WebhookAuth.apiKey(...)`, `input: RuleTargetInput.fromText(...)`): an object with `bind`. */
+export function checkBindable(where: Where, prop: string, value: unknown, howToBuild: string): void {
+  if (value === undefined) return;
+  if (value !== null && typeof value === "object" && typeof (value as { bind?: unknown }).bind === "function") return;
+  const found = typeof value === "string" ? `the string ${shown(value, 40)}` : kindOf(value);
+  raise(where, `${prop} is ${found}; build it with ${howToBuild}.`);
 }
 
 /** Keys of a target's or forwarder's `retryPolicy`. */
-export const RETRY_POLICY_KEYS: readonly string[] = ["maximumEventAgeSeconds", "maximumRetryAttempts"];
+export const RETRY_POLICY_KEYS: AllKeys<RetryPolicy> = { maximumEventAgeSeconds: true, maximumRetryAttempts: true };
 
 /** Checks a list prop: a list (JavaScript callers) with no value in it twice. Undefined passes. */
 export function checkNoDuplicates(where: Where, prop: string, values: readonly unknown[] | undefined): void {

@@ -5,7 +5,7 @@ import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-
 import { IEventBus } from "../bus/event-bus";
 import { EventPattern } from "../pattern/types";
 import { PatternError, renderPattern, validatePattern } from "../pattern";
-import { fail } from "../private/errors";
+import { checkRange, fail } from "../private/errors";
 import { jsonKind } from "../private/messages";
 import { physicalName } from "../private/naming";
 import { checkDescription, checkName, checkRequired, checkTags, checkType, RULE_NAME } from "../private/validation";
@@ -91,6 +91,7 @@ export class StaxEventRule extends Construct implements IRule {
     checkDescription(this, "description", props.description);
     checkType(this, "enabled", props.enabled, "boolean");
     checkType(this, "maxPatternLength", props.maxPatternLength, "number");
+    checkRange(this, "maxPatternLength", props.maxPatternLength, 1, Number.MAX_SAFE_INTEGER);
     checkTags(this, "tags", props.tags);
     checkType(this, "allowUncatalogued", props.allowUncatalogued, "boolean");
     this.eventPattern = props.eventPattern;

@@ -5,7 +5,7 @@ import { SchemasSchema } from "@cdktf/provider-aws/lib/schemas-schema";
 import { staxEventType } from "../events/catalogue";
 import { fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
-import { checkName, SCHEMA_REGISTRY_NAME } from "../private/validation";
+import { checkName, SCHEMA_REGISTRY_NAME, checkTags } from "../private/validation";
 import { catalogueSchemas, type CatalogueSchema } from "./catalogue-schemas";
 
 /** Longest registry name EventBridge accepts. */
@@ -68,6 +68,7 @@ export class StaxSchemaRegistry extends Construct {
       props.registryName ??
       physicalName(this, { maxLength: MAX_SCHEMA_REGISTRY_NAME_LENGTH, illegal: /[^.\-_A-Za-z0-9]/g });
     checkName(this, "registryName", this.registryName, SCHEMA_REGISTRY_NAME);
+    checkTags(this, "tags", props.tags);
     const description = props.description ?? "JSON Schemas of the Stax events (stax-events-cdktf catalogue)";
     if (!isUnresolved(description) && description.length > MAX_SCHEMA_DESCRIPTION_LENGTH) {
       fail(

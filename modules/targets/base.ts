@@ -1,5 +1,5 @@
 import { IRule, RuleTargetConfig } from "../rule/target";
-import { checkOptionKeys, RETRY_POLICY_KEYS } from "../private/validation";
+import { checkOptionKeys, RETRY_POLICY_KEYS, checkQueueOrFalse, checkBindable } from "../private/validation";
 import { checkRange } from "../private/errors";
 import { checkDeadLetterPlace, resourcePlace } from "./cross-account";
 import { defaultTargetDeadLetterQueue, grantDeadLetter } from "./dead-letter";
@@ -31,6 +31,8 @@ export interface TargetBaseProps {
 /** The retry, dead-letter and input part of a target block, with the DLQ's permission created. */
 export function bindTargetBase(rule: IRule, props: TargetBaseProps): Partial<RuleTargetConfig> {
   checkOptionKeys(rule, "retryPolicy", props.retryPolicy, RETRY_POLICY_KEYS);
+  checkQueueOrFalse(rule, "deadLetterQueue", props.deadLetterQueue);
+  checkBindable(rule, "input", props.input, "RuleTargetInput.fromText(...), fromObject(...) or fromEventPath(...)");
   const maximumEventAgeInSeconds = props.retryPolicy?.maximumEventAgeSeconds ?? 86400;
   const maximumRetryAttempts = props.retryPolicy?.maximumRetryAttempts ?? 185;
   checkRange(rule, "retryPolicy.maximumEventAgeSeconds", maximumEventAgeInSeconds, 60, 86400);

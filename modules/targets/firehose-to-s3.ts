@@ -12,6 +12,7 @@ import {
   checkType,
   STREAM_NAME,
   checkRequired,
+  checkOptionKeys,
 } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
@@ -113,6 +114,18 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
     checkRequired(this, props, { accountId: ["string", "the 12-digit account of the stream and bucket"] });
     checkAccountId(this, "accountId", props.accountId);
     checkProviderAgrees(this, props.provider, props);
+    if (props.lifecycle !== false)
+      checkOptionKeys(this, "lifecycle", props.lifecycle, {
+        abortIncompleteMultipartUploadDays: true,
+        noncurrentVersionExpirationDays: true,
+        expirationDays: true,
+      });
+    if (props.errorLogging !== false)
+      checkOptionKeys(this, "errorLogging", props.errorLogging, {
+        logGroupName: true,
+        retentionDays: true,
+        kmsKeyArn: true,
+      });
     checkName(this, "bucketName", props.bucketName, BUCKET_NAME);
     checkName(this, "streamName", props.streamName, STREAM_NAME);
     checkKmsKey(this, "kmsKeyArn", props.kmsKeyArn, { arnOnly: true });

@@ -47,6 +47,8 @@ export abstract class RuleTargetInput {
    * each name. Prefer `fromObject` / `fromText` with `EventField`, which write both for you.
    */
   public static fromTemplate(template: string, inputPaths: { readonly [name: string]: string }): RuleTargetInput {
+    checkType("RuleTargetInput.fromTemplate", "template", template, "string");
+    checkType("RuleTargetInput.fromTemplate", "inputPaths", inputPaths, "object");
     return transformer("RuleTargetInput.fromTemplate", template, inputPaths);
   }
 

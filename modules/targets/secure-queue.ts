@@ -4,7 +4,7 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { checkRange, fail, isUnresolved } from "../private/errors";
 import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { physicalName } from "../private/naming";
-import { checkKmsKey, checkTags, checkType } from "../private/validation";
+import { checkKmsKey, checkTags, checkType, checkOptionKeys } from "../private/validation";
 import { IQueue } from "./queue";
 import { QueuePolicy } from "./queue-policy";
 
@@ -96,6 +96,11 @@ export class SecureQueue extends Construct implements IQueue {
     this.queueName = props.queueName ?? physicalName(this, { maxLength: 80, suffix });
     this.checkName(this.queueName, suffix);
     checkKeyEventBridgeCanUse(this, "kmsKeyArn", props.kmsKeyArn, "queue");
+    if (props.deadLetterQueue !== false)
+      checkOptionKeys(this, "deadLetterQueue", props.deadLetterQueue, {
+        maxReceiveCount: true,
+        messageRetentionSeconds: true,
+      });
     const hasDeadLetterQueue = props.deadLetterQueue !== false;
     const retention = props.messageRetentionSeconds ?? (hasDeadLetterQueue ? SOURCE_RETENTION : MAX_RETENTION);
     checkRange(this, "messageRetentionSeconds", retention, 60, MAX_RETENTION);

@@ -1,7 +1,7 @@
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { referenceOf } from "../private/resource-type";
-import { fail } from "../private/errors";
+import { fail, isUnresolved } from "../private/errors";
 import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
@@ -43,6 +43,12 @@ export class SqsTarget implements IRuleTarget {
 
   public bind(rule: IRule, targetId: string): RuleTargetConfig {
     const { messageGroupId } = this.props;
+    if (messageGroupId !== undefined && !isUnresolved(messageGroupId) && !/^[!-~]{1,128}$/.test(messageGroupId)) {
+      fail(
+        rule,
+        `${targetId}: messageGroupId ${JSON.stringify(messageGroupId)} is not valid; SQS takes 1 to 128 letters, digits and punctuation (no spaces). Pass a different messageGroupId.`,
+      );
+    }
     if (this.queue.fifo && !messageGroupId) {
       fail(
         rule,

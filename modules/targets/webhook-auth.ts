@@ -10,6 +10,7 @@ import {
   checkOneOf,
   checkType,
   refuseSecretUrl,
+  checkRequired,
 } from "../private/validation";
 
 /** The authorization part of an EventBridge connection. */
@@ -61,6 +62,9 @@ export interface OAuthClientCredentialsOptions {
 export abstract class WebhookAuth {
   /** An API key sent in a header. */
   public static apiKey(options: ApiKeyAuthOptions): WebhookAuth {
+    checkRequired("WebhookAuth.apiKey", options, {
+      headerName: ["string", "the header the key is sent in, e.g. 'x-api-key'"],
+    });
     checkType("WebhookAuth.apiKey", "headerName", options.headerName, "string");
     checkHeader("WebhookAuth.apiKey", "headerName", options.headerName, "x");
     return new BoundAuth((scope) => ({
@@ -73,6 +77,7 @@ export abstract class WebhookAuth {
 
   /** HTTP basic authentication. */
   public static basic(options: BasicAuthOptions): WebhookAuth {
+    checkRequired("WebhookAuth.basic", options, { username: ["string", "the user name"] });
     checkAuthParameter("WebhookAuth.basic", "username", options.username);
     return new BoundAuth((scope) => {
       const description = `password of '${options.username}' at the webhook`;
@@ -84,6 +89,10 @@ export abstract class WebhookAuth {
   /** OAuth client credentials: EventBridge fetches a token from the authorization endpoint and refreshes it. */
   public static oauthClientCredentials(options: OAuthClientCredentialsOptions): WebhookAuth {
     const where = "WebhookAuth.oauthClientCredentials";
+    checkRequired(where, options, {
+      authorizationEndpoint: ["string", "the https token endpoint"],
+      clientId: ["string", "the OAuth client id"],
+    });
     checkHttpsUrl(where, "authorizationEndpoint", options.authorizationEndpoint);
     refuseSecretUrl(where, "authorizationEndpoint", options.authorizationEndpoint);
     checkAuthParameter(where, "clientId", options.clientId);

@@ -13,6 +13,7 @@ import {
   refuseSecretUrl,
   checkRequired,
   MAX_DESCRIPTION_LENGTH,
+  checkBindable,
 } from "../private/validation";
 import { physicalName } from "../private/naming";
 import { TargetBaseProps } from "./base";
@@ -120,6 +121,12 @@ export class WebhookTarget extends Construct implements IRuleTarget {
     checkRequired(this, props, {
       auth: ["object", "how EventBridge authenticates, e.g. WebhookAuth.apiKey({ headerName, value })"],
     });
+    checkBindable(
+      this,
+      "auth",
+      props.auth,
+      "WebhookAuth.apiKey(...), basic(...), oauthClientCredentials(...) or none()",
+    );
     const endpoint = props.endpoint ?? secret(this, "endpoint", "URL of the webhook (a secret)", undefined);
     checkHttpsUrl(this, "endpoint", endpoint);
     refuseSecretUrl(this, "endpoint", endpoint, "leave endpoint out to get a sensitive variable");
