@@ -57,7 +57,9 @@ describe("sweep: wrong values that passed silently or failed with a TypeError", 
     );
     expect(
       () => new StaxEventBus(stack, "B2", { accountId: ACCOUNT, sourceName: "x", archive: loose({ retention: 30 }) }),
-    ).toThrow("test/B2: archive key 'retention' is not valid; did you mean 'retentionDays'? Valid keys: retentionDays, archiveName.");
+    ).toThrow(
+      "test/B2: archive key 'retention' is not valid; did you mean 'retentionDays'? Valid keys: retentionDays, archiveName.",
+    );
     expect(() => new FirehoseToS3(stack, "F", { accountId: ACCOUNT, lifecycle: loose({ expirationDay: 3 }) })).toThrow(
       "test/F: lifecycle key 'expirationDay' is not valid; did you mean 'expirationDays'?",
     );
