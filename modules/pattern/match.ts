@@ -10,7 +10,7 @@
  *   detail: { status: [Match.anythingBut("SUCCESS")], severity: [Match.greaterThanOrEqual(7)] },
  * };
  */
-import { PatternError } from "./errors";
+import { describe, PatternError } from "./errors";
 import { checkFieldMatcher } from "./operators";
 import type { ContentFilter, EventPattern, FieldMatcher } from "./types";
 import { checkOrAlternatives } from "./validate";
@@ -41,6 +41,13 @@ function filter(helper: string, operator: string, value: unknown): ContentFilter
   return build(helper, { [operator]: value });
 }
 
+/** A helper that takes text: a number or boolean is told to quote it, in the helper's own form. */
+function textFilter(helper: string, operator: string, text: unknown, wrap = (t: unknown): unknown => t): ContentFilter {
+  if (typeof text === "number" || typeof text === "boolean")
+    throw new PatternError(`Match.${helper}`, `the text is ${describe(text)}`, `quote it: Match.${helper}("${text}")`);
+  return filter(helper, operator, wrap(text));
+}
+
 /** Factories for event-pattern matchers. */
 export class Match {
   /** Exact values, as a leaf list: `source: Match.exactly("aws.ec2", "aws.s3")`. Numbers compare numerically (300 = 300.0). */
@@ -57,37 +64,37 @@ export class Match {
 
   /** Strings starting with `text` (case-sensitive); `""` matches every string. */
   public static prefix(text: string): ContentFilter {
-    return filter("prefix", "prefix", text);
+    return textFilter("prefix", "prefix", text);
   }
 
   /** Strings ending with `text` (case-sensitive). */
   public static suffix(text: string): ContentFilter {
-    return filter("suffix", "suffix", text);
+    return textFilter("suffix", "suffix", text);
   }
 
   /** Strings starting with `text`, ignoring case: `{"prefix": {"equals-ignore-case": text}}`. */
   public static prefixIgnoreCase(text: string): ContentFilter {
-    return filter("prefixIgnoreCase", "prefix", { "equals-ignore-case": text });
+    return textFilter("prefixIgnoreCase", "prefix", text, (t) => ({ "equals-ignore-case": t }));
   }
 
   /** Strings ending with `text`, ignoring case: `{"suffix": {"equals-ignore-case": text}}`. */
   public static suffixIgnoreCase(text: string): ContentFilter {
-    return filter("suffixIgnoreCase", "suffix", { "equals-ignore-case": text });
+    return textFilter("suffixIgnoreCase", "suffix", text, (t) => ({ "equals-ignore-case": t }));
   }
 
   /** Strings equal to `text` ignoring case. */
   public static equalsIgnoreCase(text: string): ContentFilter {
-    return filter("equalsIgnoreCase", "equals-ignore-case", text);
+    return textFilter("equalsIgnoreCase", "equals-ignore-case", text);
   }
 
   /** Strings matching a wildcard pattern: `*` matches any run of characters; `\*` and `\\` are a literal `*` and `\`. */
   public static wildcard(pattern: string): ContentFilter {
-    return filter("wildcard", "wildcard", pattern);
+    return textFilter("wildcard", "wildcard", pattern);
   }
 
   /** String IP addresses inside a CIDR block, IPv4 (`"10.0.0.0/8"`) or IPv6 (`"2001:db8::/32"`). */
   public static cidr(block: string): ContentFilter {
-    return filter("cidr", "cidr", block);
+    return textFilter("cidr", "cidr", block);
   }
 
   /**

@@ -245,7 +245,7 @@ export function checkName(where: Where, prop: string, name: string | undefined, 
   checkType(where, prop, name, "string");
   const min = rule.min ?? 1;
   if (name.length < min || name.length > rule.max) {
-    const allowed = min > 1 ? `${min} to ${rule.max}` : `${rule.max}`;
+    const allowed = min > 1 || name.length < min ? `${min} to ${rule.max}` : `${rule.max}`;
     raise(
       where,
       `${rule.label} ${shown(name)} is ${name.length} characters; ${rule.service} allows ${allowed}. Pass a ${name.length > rule.max ? "shorter" : "longer"} ${prop}.`,

@@ -129,7 +129,7 @@ describe("Match helpers reject bad values at once", () => {
     [
       "prefix(5)",
       () => Match.prefix(anyValue(5)),
-      `Match.prefix: "prefix" must be a string or {"equals-ignore-case": "..."}, got the number 5; pass text, e.g. {"prefix": "5"}`,
+      `Match.prefix: the text is the number 5; quote it: Match.prefix("5")`,
     ],
     [
       "suffix(null)",
@@ -139,7 +139,12 @@ describe("Match helpers reject bad values at once", () => {
     [
       "prefixIgnoreCase(5)",
       () => Match.prefixIgnoreCase(anyValue(5)),
-      `Match.prefixIgnoreCase: "equals-ignore-case" must be a string, got the number 5; pass text, e.g. {"equals-ignore-case": "5"}`,
+      `Match.prefixIgnoreCase: the text is the number 5; quote it: Match.prefixIgnoreCase("5")`,
+    ],
+    [
+      "wildcard(true)",
+      () => Match.wildcard(anyValue(true)),
+      `Match.wildcard: the text is true; quote it: Match.wildcard("true")`,
     ],
     [
       "suffixIgnoreCase([])",

@@ -161,6 +161,13 @@ describe("sweep: wrong values that passed silently or failed with a TypeError", 
     ).toThrow("test/R2: maxPatternLength is 0; it must be a whole number from 1 to 9007199254740991.");
   });
 
+  it("an empty name says the range", () => {
+    const { stack, bus } = setup();
+    expect(
+      () => new StaxEventRule(stack, "R3", { bus, eventPattern: bus.securityEvents.failedLogins(), ruleName: "" }),
+    ).toThrow("test/R3: rule name '' is 0 characters; EventBridge allows 1 to 64. Pass a longer ruleName.");
+  });
+
   it("accepts tokens and exact limits", () => {
     const { stack, rule } = setup();
     const group = new TerraformVariable(stack, "group", { type: "string" }).stringValue;
