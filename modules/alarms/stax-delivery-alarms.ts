@@ -18,7 +18,7 @@ import {
 import { discoverLibraryResources } from "./discover";
 import { checkProviderAgrees } from "../private/provider";
 import { retentionOf, type IWatchedDeliveryStream, type IWatchedQueue } from "./watched";
-import { checkTags, checkType } from "../private/validation";
+import { checkTags, checkType, checkReference } from "../private/validation";
 
 const MAX_ALARM_NAME_LENGTH = 255;
 const PREFIX = /^[A-Za-z0-9_.-]{1,100}$/;
@@ -112,6 +112,7 @@ export class StaxDeliveryAlarms extends Construct {
     this.provider = props.provider;
     checkProviderAgrees(this, props.provider, props);
     checkType(this, "notifyOnOk", props.notifyOnOk, "boolean");
+    checkReference(this, "topic", props.topic, "topicArn", "a topic (Topic.fromArn(...) or Topic.fromResource(...))");
     checkTags(this, "tags", props.tags);
     for (const list of ["rules", "deadLetterQueues", "deliveryStreams"] as const)
       checkType(this, list, props[list], "list");
@@ -181,6 +182,7 @@ export class StaxDeliveryAlarms extends Construct {
 
   /** Watches a rule: failed invocations, events lost for good, throttling (and API destination failures). Watching it again does nothing. */
   public watchRule(rule: IRule, options: WatchRuleOptions = {}): void {
+    checkReference(this, "watchRule's rule", rule, "ruleName", "a rule (a StaxEventRule)", true);
     const kinds: DeliveryAlarmKind[] = [...RULE_ALARM_KINDS];
     if (options.apiDestination) kinds.push("ApiDestinationFailures");
     const dimensions = ruleDimensions(rule.ruleName, rule.eventBusName);
@@ -189,6 +191,7 @@ export class StaxDeliveryAlarms extends Construct {
 
   /** Watches a dead-letter queue: messages waiting, and their age. Watching it again does nothing. */
   public watchDeadLetterQueue(queue: IWatchedQueue): void {
+    checkReference(this, "watchDeadLetterQueue's queue", queue, "queueName", "a queue (a SecureQueue)", true);
     const dimensions = { QueueName: queue.queueName };
     const age = this.props.deadLetterAgeSeconds ?? 86400;
     const retention = retentionOf(queue);
@@ -205,6 +208,14 @@ export class StaxDeliveryAlarms extends Construct {
 
   /** Watches a Firehose stream to S3: the age of the oldest record not yet in S3. Watching it again does nothing. */
   public watchDeliveryStream(stream: IWatchedDeliveryStream): void {
+    checkReference(
+      this,
+      "watchDeliveryStream's stream",
+      stream,
+      "streamName",
+      "a Firehose stream (a FirehoseToS3)",
+      true,
+    );
     const dimensions = { DeliveryStreamName: stream.streamName };
     for (const kind of STREAM_ALARM_KINDS) {
       this.alarm(stream, stream.provider, kind, dimensions, this.props.freshnessSeconds ?? 900);

@@ -194,6 +194,8 @@ export class ServiceEventForwarder extends Construct {
   }
 
   private regionProviders(props: ServiceEventForwarderProps): { [region: string]: AwsProvider } {
+    checkType(this, "providers", props.providers, "object");
+    checkType(this, "providerConfig", props.providerConfig, "object");
     const given = props.providers ?? {};
     for (const [region, provider] of Object.entries(given)) {
       checkRegion(this, "providers key", region);

@@ -4,7 +4,7 @@
  * Event shapes follow the EventBridge events reference
  * (https://docs.aws.amazon.com/eventbridge/latest/ref/events.html).
  */
-import { checkEnum, checkKeys, checkList, checkUnique, raiseAt } from "../private/messages";
+import { checkEnum, checkKeys, checkList, checkUnique, jsonKind, raiseAt } from "../private/messages";
 import { Match } from "../pattern/match";
 import { matches } from "../pattern/matcher";
 import type { EventPattern, FieldMatcher } from "../pattern/types";
@@ -221,6 +221,15 @@ export class ServiceEventPatterns {
    * is itself only a `$or` spliced in (so presets nest without deepening the pattern).
    */
   public static anyOf(...patterns: EventPattern[]): EventPattern {
+    const where = "ServiceEventPatterns.anyOf";
+    if (patterns.length === 0) raiseAt(where, "needs at least one pattern; pass the presets to combine.");
+    patterns.forEach((p, i) => {
+      if (p === null || typeof p !== "object" || Array.isArray(p))
+        raiseAt(
+          where,
+          `pattern ${i} is ${jsonKind(p)}; pass event patterns, e.g. ServiceEventPatterns.guardDutyFindings().`,
+        );
+    });
     const alternatives = patterns.flatMap((p) =>
       Object.keys(p).length === 1 && Array.isArray(p.$or) ? (p.$or as EventPattern[]) : [p],
     );

@@ -119,14 +119,33 @@ export type AllKeys<T> = { readonly [K in keyof Required<T>]: true };
  * `true` or a string says what to pass.
  */
 export function checkQueueOrFalse(where: Where, prop: string, value: unknown): void {
-  if (value === undefined || value === false) return;
-  if (value !== null && typeof value === "object" && typeof (value as { queueArn?: unknown }).queueArn === "string")
-    return;
-  const found = typeof value === "string" ? `the string '${value}'` : value === true ? "true" : kindOf(value);
-  raise(
+  if (value === false) return;
+  checkReference(
     where,
-    `${prop} is ${found}; pass a queue (a SecureQueue, or Queue.fromArn(...)), or false to turn it off, or leave it out for the default.`,
+    prop,
+    value,
+    "queueArn",
+    "a queue (a SecureQueue, or Queue.fromArn(...)), or false to turn it off, or leave it out for the default",
   );
+}
+
+/**
+ * Checks a prop that takes a reference to a resource (an object with `field`, e.g. `topicArn`):
+ * an ARN string, `true` or another type says what to pass (`what`). Undefined passes unless `required`.
+ */
+export function checkReference(
+  where: Where,
+  prop: string,
+  value: unknown,
+  field: string,
+  what: string,
+  required = false,
+): void {
+  if (value === undefined && !required) return;
+  if (value !== null && typeof value === "object" && typeof (value as Record<string, unknown>)[field] === "string")
+    return;
+  const found = typeof value === "string" ? `the string ${shown(value, 60)}` : value === true ? "true" : kindOf(value);
+  raise(where, `${prop} is ${found}; pass ${what}.`);
 }
 
 /** Checks a value a helper built (e.g. `auth: WebhookAuth.apiKey(...)`, `input: RuleTargetInput.fromText(...)`): an object with `bind`. */

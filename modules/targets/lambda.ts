@@ -7,6 +7,7 @@ import { checkArn } from "../private/arn";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { FunctionPermissions } from "./function-permissions";
+import { checkType } from "../private/validation";
 
 /** A Lambda function a rule can invoke: a resource of yours, or one known by ARN. */
 export interface ILambdaFunction {
@@ -46,6 +47,7 @@ export class Lambda {
    * statements its owner must add (`FunctionPermissions.statementsFor` returns them).
    */
   public static fromArn(functionArn: string, options: LambdaFromArnOptions = {}): ILambdaFunction {
+    checkType("Lambda.fromArn", "managePolicy", options.managePolicy, "boolean");
     checkArn("Lambda.fromArn", functionArn, {
       service: "lambda",
       resource: FUNCTION_RESOURCE,

@@ -2,6 +2,7 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { checkArn } from "../private/arn";
+import { checkKmsKey, checkType } from "../private/validation";
 
 /** An SQS queue a target can deliver to: one this library created, a resource of yours, or one imported by ARN. */
 export interface IQueue {
@@ -61,6 +62,8 @@ export class Queue {
    * synthesis warns with the statements its owner must add (`QueuePolicy.statementsFor` returns them).
    */
   public static fromArn(queueArn: string, options: QueueFromArnOptions = {}): IQueue {
+    checkType("Queue.fromArn", "managePolicy", options.managePolicy, "boolean");
+    checkKmsKey("Queue.fromArn", "kmsKeyArn", options.kmsKeyArn);
     const parts = checkArn("Queue.fromArn", queueArn, SQS_ARN);
     if (!parts && options.queueUrl !== undefined) {
       return {

@@ -8,6 +8,7 @@ import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { TopicPolicy } from "./topic-policy";
+import { checkKmsKey, checkType } from "../private/validation";
 
 /** An SNS topic a rule can publish to: a resource of yours, or one known by ARN. */
 export interface ITopic {
@@ -56,6 +57,8 @@ export class Topic {
    * owner must add (`TopicPolicy.statementsFor` returns them).
    */
   public static fromArn(topicArn: string, options: TopicFromArnOptions = {}): ITopic {
+    checkType("Topic.fromArn", "managePolicy", options.managePolicy, "boolean");
+    checkKmsKey("Topic.fromArn", "kmsKeyId", options.kmsKeyId);
     checkArn("Topic.fromArn", topicArn, {
       service: "sns",
       resource: TOPIC_RESOURCE,

@@ -14,6 +14,7 @@ import {
   checkRequired,
   MAX_DESCRIPTION_LENGTH,
   checkBindable,
+  checkType,
 } from "../private/validation";
 import { physicalName } from "../private/naming";
 import { TargetBaseProps } from "./base";
@@ -90,6 +91,7 @@ export class WebhookTarget extends Construct implements IRuleTarget {
    */
   public static slack(scope: Construct, id: string, props: SlackWebhookProps = {}): WebhookTarget {
     const { webhookUrl, prefix, ...rest } = props;
+    checkType(`${scope.node.path}/${id}`, "prefix", prefix, "string");
     refuseSecretUrl(
       `${scope.node.path}/${id}`,
       "webhookUrl",

@@ -12,6 +12,9 @@ import { StaxSchemaRegistry } from "../../modules/schemas";
 import {
   EventsLogGroup,
   FirehoseToS3,
+  Lambda,
+  Queue,
+  Topic,
   RuleTargetInput,
   SecureQueue,
   SqsTarget,
@@ -166,6 +169,42 @@ describe("sweep: wrong values that passed silently or failed with a TypeError", 
     expect(
       () => new StaxEventRule(stack, "R3", { bus, eventPattern: bus.securityEvents.failedLogins(), ruleName: "" }),
     ).toThrow("test/R3: rule name '' is 0 characters; EventBridge allows 1 to 64. Pass a longer ruleName.");
+  });
+
+  it("options of the fromArn helpers, the alarms' topic and watch methods, the Slack prefix", () => {
+    const { stack } = setup();
+    const queueArn = `arn:aws:sqs:ap-southeast-2:${ACCOUNT}:q`;
+    expect(() => Queue.fromArn(queueArn, { managePolicy: loose("yes") })).toThrow(
+      "Queue.fromArn: managePolicy is the string 'yes'; pass true without quotes.",
+    );
+    expect(() => Topic.fromArn(`arn:aws:sns:ap-southeast-2:${ACCOUNT}:t`, { kmsKeyId: "my-key" })).toThrow(
+      "Topic.fromArn: kmsKeyId 'my-key' is not a KMS key identifier",
+    );
+    expect(() =>
+      Lambda.fromArn(`arn:aws:lambda:ap-southeast-2:${ACCOUNT}:function:f`, { managePolicy: loose(1) }),
+    ).toThrow("Lambda.fromArn: managePolicy is a number; pass true or false.");
+    expect(
+      () => new StaxDeliveryAlarms(stack, "A", { topic: loose(`arn:aws:sns:ap-southeast-2:${ACCOUNT}:t`) }),
+    ).toThrow(
+      `test/A: topic is the string 'arn:aws:sns:ap-southeast-2:${ACCOUNT}:t'; pass a topic (Topic.fromArn(...) or Topic.fromResource(...)).`,
+    );
+    const alarms = new StaxDeliveryAlarms(stack, "A2", { accountId: ACCOUNT });
+    expect(() => alarms.watchRule(loose(undefined))).toThrow(
+      "test/A2: watchRule's rule is undefined; pass a rule (a StaxEventRule).",
+    );
+    expect(() => WebhookTarget.slack(stack, "S", { prefix: loose(5) })).toThrow(
+      "test/S: prefix is a number; quote it: '5'.",
+    );
+  });
+
+  it("ServiceEventPatterns.anyOf with nothing or with text", () => {
+    expect(() => ServiceEventPatterns.anyOf()).toThrow(
+      "ServiceEventPatterns.anyOf: needs at least one pattern; pass the presets to combine.",
+    );
+    expect(() => ServiceEventPatterns.anyOf(loose("aws.guardduty"))).toThrow(
+      "ServiceEventPatterns.anyOf: pattern 0 is a string; pass event patterns, e.g. ServiceEventPatterns.guardDutyFindings().",
+    );
+    expect(ServiceEventPatterns.anyOf(ServiceEventPatterns.consoleSignInFailures()).source).toEqual(["aws.signin"]);
   });
 
   it("accepts tokens and exact limits", () => {
