@@ -52,7 +52,11 @@ describe("AWS managed keys, which EventBridge cannot use", () => {
     expect(() =>
       rule(
         "ToTopic",
-        new SnsTarget(Topic.fromArn(TOPIC_ARN, { kmsKeyId: `arn:aws:kms:ap-southeast-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab` })),
+        new SnsTarget(
+          Topic.fromArn(TOPIC_ARN, {
+            kmsKeyId: `arn:aws:kms:ap-southeast-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+          }),
+        ),
       ),
     ).not.toThrow();
   });
