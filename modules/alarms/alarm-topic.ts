@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { checkProviderAgrees } from "../private/provider";
-import { checkRequired, checkNoDuplicates } from "../private/validation";
+import { checkRequired, checkNoDuplicates, checkPropKeys } from "../private/validation";
 import { TerraformProvider } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -97,6 +97,7 @@ export class AlarmTopic extends Construct implements ITopic {
       accountId: ["string", "the 12-digit account of the alarms"],
       alarmNamePrefix: ["string", "the start of the alarm names the topic admits"],
     });
+    checkPropKeys(this, props, { accountId: true, alarmNamePrefix: true, emails: true, provider: true, tags: true });
     checkAccountId(this, "accountId", props.accountId);
     checkProviderAgrees(this, props.provider, props);
     const provider = (this.provider = props.provider);

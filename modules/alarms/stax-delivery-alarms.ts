@@ -18,7 +18,7 @@ import {
 import { discoverLibraryResources } from "./discover";
 import { checkProviderAgrees } from "../private/provider";
 import { retentionOf, type IWatchedDeliveryStream, type IWatchedQueue } from "./watched";
-import { checkTags, checkType, checkReference } from "../private/validation";
+import { checkTags, checkType, checkReference, checkPropKeys } from "../private/validation";
 
 const MAX_ALARM_NAME_LENGTH = 255;
 const PREFIX = /^[A-Za-z0-9_.-]{1,100}$/;
@@ -109,6 +109,21 @@ export class StaxDeliveryAlarms extends Construct {
     private readonly props: StaxDeliveryAlarmsProps = {},
   ) {
     super(scope, id);
+    checkPropKeys(this, props, {
+      accountId: true,
+      topic: true,
+      emails: true,
+      rules: true,
+      deadLetterQueues: true,
+      deliveryStreams: true,
+      periodSeconds: true,
+      deadLetterAgeSeconds: true,
+      freshnessSeconds: true,
+      notifyOnOk: true,
+      alarmNamePrefix: true,
+      provider: true,
+      tags: true,
+    });
     this.provider = props.provider;
     checkProviderAgrees(this, props.provider, props);
     checkType(this, "notifyOnOk", props.notifyOnOk, "boolean");

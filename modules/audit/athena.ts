@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { checkProviderAgrees } from "../private/provider";
-import { checkRequired, checkName, BUCKET_NAME } from "../private/validation";
+import { checkRequired, checkName, BUCKET_NAME, checkPropKeys } from "../private/validation";
 import { TerraformProvider } from "cdktf";
 import { AthenaNamedQuery } from "@cdktf/provider-aws/lib/athena-named-query";
 import { AthenaWorkgroup } from "@cdktf/provider-aws/lib/athena-workgroup";
@@ -89,6 +89,20 @@ export class AuditLogAthena extends Construct {
       accountId: ["string", "the 12-digit account of the workgroup"],
       recordsBucketName: ["string", "the bucket the audit records are in"],
       recordsPrefix: ["string", "the key prefix of the audit records, e.g. 'audit/'"],
+    });
+    checkPropKeys(this, props, {
+      accountId: true,
+      recordsBucketName: true,
+      recordsPrefix: true,
+      databaseName: true,
+      tableName: true,
+      workgroupName: true,
+      kmsKeyArn: true,
+      resultsRetentionDays: true,
+      bytesScannedCutoffPerQuery: true,
+      forceDestroy: true,
+      provider: true,
+      tags: true,
     });
     checkAccountId(this, "accountId", props.accountId);
     checkProviderAgrees(this, props.provider, props);

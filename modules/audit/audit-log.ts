@@ -1,4 +1,4 @@
-import { checkRequired, checkOptionKeys, RETRY_POLICY_KEYS } from "../private/validation";
+import { checkRequired, checkOptionKeys, RETRY_POLICY_KEYS, checkPropKeys } from "../private/validation";
 import { checkProviderAgrees } from "../private/provider";
 import { Construct } from "constructs";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
@@ -90,6 +90,19 @@ export class StaxAuditLog extends Construct {
     checkRequired(this, props, {
       bus: ["object", "the StaxEventBus whose events to record"],
       accountId: ["string", "the 12-digit account the log is deployed in"],
+    });
+    checkPropKeys(this, props, {
+      bus: true,
+      accountId: true,
+      bucketName: true,
+      prefix: true,
+      kmsKeyArn: true,
+      bufferingIntervalSeconds: true,
+      lifecycle: true,
+      retryPolicy: true,
+      athena: true,
+      forceDestroy: true,
+      tags: true,
     });
     checkAccountId(this, "accountId", props.accountId);
     checkProviderAgrees(this, props.bus.provider, props);

@@ -15,6 +15,7 @@ import {
   checkType,
   checkRequired,
   checkOptionKeys,
+  checkPropKeys,
 } from "../private/validation";
 import { currentRegionName } from "../private/provider-compat";
 import { claimPartnerSource } from "../private/wiring";
@@ -117,6 +118,17 @@ export class StaxEventBus extends Construct implements IEventBus {
   constructor(scope: Construct, id: string, props: StaxEventBusProps) {
     super(scope, id);
     checkRequired(this, props, {}, "partnerEventSourceName, or accountId (and sourceName)");
+    checkPropKeys(this, props, {
+      partnerEventSourceName: true,
+      accountId: true,
+      sourceName: true,
+      adoptExisting: true,
+      archive: true,
+      kmsKeyIdentifier: true,
+      deadLetterQueue: true,
+      provider: true,
+      tags: true,
+    });
     const { accountId, sourceName } = this.resolveSource(props);
     this.accountId = accountId;
     this.sourceName = sourceName;

@@ -18,6 +18,7 @@ import {
   checkRequired,
   checkOptionKeys,
   RETRY_POLICY_KEYS,
+  checkPropKeys,
 } from "../private/validation";
 import { checkPatternReach } from "../rule/reach";
 import { stackSetInstanceRegion } from "../private/provider-compat";
@@ -115,6 +116,24 @@ export class OrganizationForwarding extends Construct {
       eventPattern: ["object", "the events to forward, e.g. ServiceEventPatterns.securityFindings()"],
       organizationalUnitIds: ["list", "the organisational units (or root) to deploy to, e.g. ['ou-ab12-cd34ef56']"],
       regions: ["list", "the regions to forward from, e.g. ['us-east-1', 'ap-southeast-2']"],
+    });
+    checkPropKeys(this, props, {
+      destination: true,
+      eventPattern: true,
+      organizationalUnitIds: true,
+      regions: true,
+      roleRegion: true,
+      roleName: true,
+      ruleName: true,
+      stackSetName: true,
+      callAs: true,
+      autoDeployment: true,
+      retainStacksOnAccountRemoval: true,
+      operationPreferences: true,
+      retryPolicy: true,
+      deadLetterQueue: true,
+      provider: true,
+      tags: true,
     });
     const regions = checkRegionList(this, "regions", props.regions);
     this.checkProps(props);

@@ -8,7 +8,16 @@ import { IEventBus } from "../bus/event-bus";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
 import { policyDocument, PolicyStatement } from "../private/iam";
 import { physicalName } from "../private/naming";
-import { ARCHIVE_NAME, checkKmsKey, checkName, checkTags, checkRequired, checkType } from "../private/validation";
+import {
+  ARCHIVE_NAME,
+  checkKmsKey,
+  checkName,
+  checkTags,
+  checkRequired,
+  checkType,
+  checkPropKeys,
+  checkOptionKeys,
+} from "../private/validation";
 import { busDeadLetterQueue } from "../bus/bus-dead-letter";
 import type { IQueue } from "../targets/queue";
 import type { ForwardingDestination, IForwardingDestination } from "./destination";
@@ -110,6 +119,18 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
       accountId: ["string", "the 12-digit account of the collector bus"],
       region: ["string", "the region of the collector bus, e.g. 'ap-southeast-2'"],
     });
+    checkPropKeys(this, props, {
+      accountId: true,
+      region: true,
+      eventBusName: true,
+      organizationId: true,
+      allowedAccountIds: true,
+      archive: true,
+      kmsKeyIdentifier: true,
+      deadLetterQueue: true,
+      provider: true,
+      tags: true,
+    });
     checkAccountId(this, "accountId", props.accountId);
     checkRegion(this, "region", props.region);
     checkProviderAgrees(this, props.provider, props);
@@ -146,6 +167,7 @@ export class SecurityEventCollector extends Construct implements IEventBus, IFor
     }
 
     if (props.archive !== false) {
+      checkOptionKeys(this, "archive", props.archive, { retentionDays: true, archiveName: true });
       const retentionDays = props.archive?.retentionDays ?? 30;
       checkRange(this, "archive retentionDays", retentionDays, 0, 2147483647);
       checkName(this, "archive.archiveName", props.archive?.archiveName, ARCHIVE_NAME);

@@ -18,6 +18,7 @@ import {
   checkRequired,
   checkOptionKeys,
   RETRY_POLICY_KEYS,
+  checkPropKeys,
 } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceRole } from "../private/role";
@@ -108,6 +109,19 @@ export class ServiceEventForwarder extends Construct {
       regions: ["list", "the regions to forward from, e.g. ['us-east-1', 'ap-southeast-2']"],
       destination: ["any", "the SecurityEventCollector (or its bus ARN) to forward to"],
       eventPattern: ["object", "the events to forward, e.g. ServiceEventPatterns.securityFindings()"],
+    });
+    checkPropKeys(this, props, {
+      accountId: true,
+      regions: true,
+      destination: true,
+      eventPattern: true,
+      providerConfig: true,
+      providers: true,
+      retryPolicy: true,
+      deadLetterQueue: true,
+      ruleName: true,
+      description: true,
+      tags: true,
     });
     checkAccountId(this, "accountId", props.accountId);
     this.accountId = props.accountId;

@@ -111,6 +111,14 @@ export function checkOptionKeys<T extends object>(
   checkKeys(typeof where === "string" ? where : where.node.path, prop, value, Object.keys(allowed));
 }
 
+/**
+ * Refuses a props key a JavaScript caller misspelt (`ruleNmae`), which would otherwise be ignored
+ * silently, with "did you mean". `all` lists every prop (the compiler keeps it complete).
+ */
+export function checkPropKeys<T extends object>(where: Where, props: T, all: AllKeys<T>): void {
+  checkOptionKeys(where, "props", props, all);
+}
+
 /** Every key of an options type, each `true`: the compiler refuses a list that misses one. */
 export type AllKeys<T> = { readonly [K in keyof Required<T>]: true };
 

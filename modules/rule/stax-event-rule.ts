@@ -8,7 +8,15 @@ import { PatternError, renderPattern, validatePattern } from "../pattern";
 import { checkRange, fail } from "../private/errors";
 import { jsonKind } from "../private/messages";
 import { physicalName } from "../private/naming";
-import { checkDescription, checkName, checkRequired, checkTags, checkType, RULE_NAME } from "../private/validation";
+import {
+  checkDescription,
+  checkName,
+  checkRequired,
+  checkTags,
+  checkType,
+  RULE_NAME,
+  checkPropKeys,
+} from "../private/validation";
 import { checkInputPathsReach, checkPatternCatalogueReach, checkPatternReach } from "./reach";
 import type { StaxDetailType } from "../events/catalogue";
 import { displayValue } from "../private/resource-policy";
@@ -84,6 +92,17 @@ export class StaxEventRule extends Construct implements IRule {
         "the bus the rule listens on: a StaxEventBus, a SecurityEventCollector, forwarder.defaultBus(region), or an object with eventBusName and eventBusArn",
       ],
       eventPattern: ["object", "the events to select, e.g. bus.securityEvents.failedLogins()"],
+    });
+    checkPropKeys(this, props, {
+      bus: true,
+      eventPattern: true,
+      ruleName: true,
+      description: true,
+      enabled: true,
+      targets: true,
+      maxPatternLength: true,
+      tags: true,
+      allowUncatalogued: true,
     });
     checkType(this, "targets", props.targets, "list");
     this.ruleName = props.ruleName ?? physicalName(this, { maxLength: 64, illegal: /[^.\-_A-Za-z0-9]/g });

@@ -5,7 +5,7 @@ import { SchemasSchema } from "@cdktf/provider-aws/lib/schemas-schema";
 import { staxEventType } from "../events/catalogue";
 import { fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
-import { checkName, SCHEMA_REGISTRY_NAME, checkTags } from "../private/validation";
+import { checkName, SCHEMA_REGISTRY_NAME, checkTags, checkPropKeys } from "../private/validation";
 import { catalogueSchemas, type CatalogueSchema } from "./catalogue-schemas";
 
 /** Longest registry name EventBridge accepts. */
@@ -64,6 +64,13 @@ export class StaxSchemaRegistry extends Construct {
 
   constructor(scope: Construct, id: string, props: StaxSchemaRegistryProps = {}) {
     super(scope, id);
+    checkPropKeys(this, props, {
+      registryName: true,
+      description: true,
+      detailTypes: true,
+      provider: true,
+      tags: true,
+    });
     this.registryName =
       props.registryName ??
       physicalName(this, { maxLength: MAX_SCHEMA_REGISTRY_NAME_LENGTH, illegal: /[^.\-_A-Za-z0-9]/g });

@@ -3,7 +3,7 @@ import { TerraformProvider } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
-import { checkKmsKey, checkTags, checkType } from "../private/validation";
+import { checkKmsKey, checkTags, checkType, checkPropKeys } from "../private/validation";
 import { ILogGroup } from "./log-group";
 
 /** Retention periods CloudWatch Logs accepts, in days (0 keeps logs forever). */
@@ -57,6 +57,13 @@ export class EventsLogGroup extends Construct implements ILogGroup {
 
   constructor(scope: Construct, id: string, props: EventsLogGroupProps = {}) {
     super(scope, id);
+    checkPropKeys(this, props, {
+      logGroupName: true,
+      retentionDays: true,
+      kmsKeyArn: true,
+      provider: true,
+      tags: true,
+    });
     checkType(this, "retentionDays", props.retentionDays, "number");
     const retentionDays = props.retentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
     if (!isUnresolved(retentionDays) && !(LOG_RETENTION_DAYS as readonly number[]).includes(retentionDays)) {

@@ -13,6 +13,7 @@ import {
   STREAM_NAME,
   checkRequired,
   checkOptionKeys,
+  checkPropKeys,
 } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { checkAccountId, checkRange, fail, isUnresolved } from "../private/errors";
@@ -112,6 +113,22 @@ export class FirehoseToS3 extends Construct implements IDeliveryStream {
   constructor(scope: Construct, id: string, props: FirehoseToS3Props) {
     super(scope, id);
     checkRequired(this, props, { accountId: ["string", "the 12-digit account of the stream and bucket"] });
+    checkPropKeys(this, props, {
+      accountId: true,
+      bucketName: true,
+      streamName: true,
+      kmsKeyArn: true,
+      prefix: true,
+      errorPrefix: true,
+      bufferingIntervalSeconds: true,
+      bufferingSizeMiB: true,
+      forceDestroy: true,
+      lifecycle: true,
+      errorLogging: true,
+      accessLogging: true,
+      provider: true,
+      tags: true,
+    });
     checkAccountId(this, "accountId", props.accountId);
     checkProviderAgrees(this, props.provider, props);
     if (props.lifecycle !== false)

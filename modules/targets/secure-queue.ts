@@ -4,7 +4,7 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { checkRange, fail, isUnresolved } from "../private/errors";
 import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { physicalName } from "../private/naming";
-import { checkKmsKey, checkTags, checkType, checkOptionKeys } from "../private/validation";
+import { checkKmsKey, checkTags, checkType, checkOptionKeys, checkPropKeys } from "../private/validation";
 import { IQueue } from "./queue";
 import { QueuePolicy } from "./queue-policy";
 
@@ -86,6 +86,16 @@ export class SecureQueue extends Construct implements IQueue {
 
   constructor(scope: Construct, id: string, props: SecureQueueProps = {}) {
     super(scope, id);
+    checkPropKeys(this, props, {
+      queueName: true,
+      fifo: true,
+      kmsKeyArn: true,
+      messageRetentionSeconds: true,
+      visibilityTimeoutSeconds: true,
+      deadLetterQueue: true,
+      provider: true,
+      tags: true,
+    });
     checkType(this, "fifo", props.fifo, "boolean");
     checkKmsKey(this, "kmsKeyArn", props.kmsKeyArn);
     checkTags(this, "tags", props.tags);

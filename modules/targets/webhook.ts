@@ -15,6 +15,7 @@ import {
   MAX_DESCRIPTION_LENGTH,
   checkBindable,
   checkType,
+  checkPropKeys,
 } from "../private/validation";
 import { physicalName } from "../private/naming";
 import { TargetBaseProps } from "./base";
@@ -122,6 +123,19 @@ export class WebhookTarget extends Construct implements IRuleTarget {
     super(scope, id);
     checkRequired(this, props, {
       auth: ["object", "how EventBridge authenticates, e.g. WebhookAuth.apiKey({ headerName, value })"],
+    });
+    checkPropKeys(this, props, {
+      endpoint: true,
+      auth: true,
+      httpMethod: true,
+      invocationRateLimitPerSecond: true,
+      headers: true,
+      role: true,
+      name: true,
+      provider: true,
+      retryPolicy: true,
+      deadLetterQueue: true,
+      input: true,
     });
     checkBindable(
       this,

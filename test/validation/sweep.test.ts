@@ -207,6 +207,31 @@ describe("sweep: wrong values that passed silently or failed with a TypeError", 
     expect(ServiceEventPatterns.anyOf(ServiceEventPatterns.consoleSignInFailures()).source).toEqual(["aws.signin"]);
   });
 
+  it("a misspelt prop of a construct, which would be ignored, with did-you-mean", () => {
+    const { stack, bus } = setup();
+    expect(
+      () =>
+        new StaxEventRule(stack, "R4", {
+          bus,
+          eventPattern: bus.securityEvents.failedLogins(),
+          ...loose<object>({ ruleNmae: "failed-logins" }),
+        }),
+    ).toThrow(
+      "test/R4: props key 'ruleNmae' is not valid; did you mean 'ruleName'? Valid keys: bus, eventPattern, ruleName, description, enabled, targets, maxPatternLength, tags, allowUncatalogued.",
+    );
+    expect(() => new SecureQueue(stack, "Q", loose({ retentionSeconds: 60 }))).toThrow(
+      "test/Q: props key 'retentionSeconds' is not valid",
+    );
+    expect(
+      () =>
+        new SecurityEventCollector(stack, "C", {
+          accountId: ACCOUNT,
+          region: "ap-southeast-2",
+          archive: loose({ days: 3 }),
+        }),
+    ).toThrow("test/C: archive key 'days' is not valid. Valid keys: retentionDays, archiveName.");
+  });
+
   it("accepts tokens and exact limits", () => {
     const { stack, rule } = setup();
     const group = new TerraformVariable(stack, "group", { type: "string" }).stringValue;
