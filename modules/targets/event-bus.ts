@@ -3,6 +3,7 @@ import { checkArn } from "../private/arn";
 import { fail, isUnresolved } from "../private/errors";
 import { isAwsProvider } from "../private/resource-type";
 import { bindRoleTarget, IRole, RoleTargetProps } from "./target-role";
+import { checkPropKeys } from "../private/validation";
 
 export type { IRole } from "./target-role";
 
@@ -33,6 +34,7 @@ export class EventBusTarget implements IRuleTarget {
     public readonly eventBusArn: string,
     private readonly props: EventBusTargetProps = {},
   ) {
+    checkPropKeys("EventBusTarget", props, { role: true, retryPolicy: true, deadLetterQueue: true, input: true });
     this.parts = checkArn("EventBusTarget", eventBusArn, BUS_ARN);
   }
 

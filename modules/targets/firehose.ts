@@ -4,6 +4,7 @@ import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { bindRoleTarget, RoleTargetProps } from "./target-role";
+import { checkPropKeys } from "../private/validation";
 
 /** A Firehose delivery stream a rule can put records on: a resource of yours, one known by ARN, or a `FirehoseToS3`. */
 export interface IDeliveryStream {
@@ -52,6 +53,7 @@ export class FirehoseTarget implements IRuleTarget {
     stream: IDeliveryStream | KinesisFirehoseDeliveryStream,
     private readonly props: FirehoseTargetProps = {},
   ) {
+    checkPropKeys("FirehoseTarget", props, { role: true, retryPolicy: true, deadLetterQueue: true, input: true });
     this.stream = referenceOf("FirehoseTarget", stream, {
       terraformType: "aws_kinesis_firehose_delivery_stream",
       referenceField: "deliveryStreamArn",

@@ -7,7 +7,7 @@ import { checkArn } from "../private/arn";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { FunctionPermissions } from "./function-permissions";
-import { checkType } from "../private/validation";
+import { checkType, checkPropKeys } from "../private/validation";
 
 /** A Lambda function a rule can invoke: a resource of yours, or one known by ARN. */
 export interface ILambdaFunction {
@@ -84,6 +84,7 @@ export class LambdaTarget implements IRuleTarget {
     fn: ILambdaFunction | LambdaFunction,
     private readonly props: LambdaTargetProps = {},
   ) {
+    checkPropKeys("LambdaTarget", props, { retryPolicy: true, deadLetterQueue: true, input: true });
     this.fn = referenceOf("LambdaTarget", fn, {
       terraformType: "aws_lambda_function",
       referenceField: "functionArn",

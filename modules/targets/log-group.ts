@@ -7,6 +7,7 @@ import { checkArn } from "../private/arn";
 import { fail, isUnresolved } from "../private/errors";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { LogResourcePolicy } from "./log-resource-policy";
+import { checkPropKeys } from "../private/validation";
 
 /** A CloudWatch Logs log group a rule can write to: an `EventsLogGroup`, a resource of yours, or one known by ARN. */
 export interface ILogGroup {
@@ -66,6 +67,7 @@ export class LogGroupTarget implements IRuleTarget {
     logGroup: ILogGroup | CloudwatchLogGroup,
     private readonly props: LogGroupTargetProps = {},
   ) {
+    checkPropKeys("LogGroupTarget", props, { retryPolicy: true, deadLetterQueue: true, input: true });
     this.logGroup = referenceOf("LogGroupTarget", logGroup, {
       terraformType: "aws_cloudwatch_log_group",
       referenceField: "logGroupArn",

@@ -8,7 +8,7 @@ import { checkKeyEventBridgeCanUse } from "../private/keys";
 import { bindTargetBase, TargetBaseProps } from "./base";
 import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { TopicPolicy } from "./topic-policy";
-import { checkKmsKey, checkType } from "../private/validation";
+import { checkKmsKey, checkType, checkPropKeys } from "../private/validation";
 
 /** An SNS topic a rule can publish to: a resource of yours, or one known by ARN. */
 export interface ITopic {
@@ -103,6 +103,7 @@ export class SnsTarget implements IRuleTarget {
     topic: ITopic | SnsTopic,
     private readonly props: SnsTargetProps = {},
   ) {
+    checkPropKeys("SnsTarget", props, { retryPolicy: true, deadLetterQueue: true, input: true });
     this.topic = referenceOf("SnsTarget", topic, {
       terraformType: "aws_sns_topic",
       referenceField: "topicArn",

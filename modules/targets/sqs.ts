@@ -7,6 +7,7 @@ import { bindTargetBase, TargetBaseProps } from "./base";
 import { crossAccountRole, isCrossAccount, resourcePlace } from "./cross-account";
 import { IQueue, Queue } from "./queue";
 import { QueuePolicy } from "./queue-policy";
+import { checkPropKeys } from "../private/validation";
 
 /** Properties of an {@link SqsTarget}. */
 export interface SqsTargetProps extends TargetBaseProps {
@@ -32,6 +33,7 @@ export class SqsTarget implements IRuleTarget {
     queue: IQueue | SqsQueue,
     private readonly props: SqsTargetProps = {},
   ) {
+    checkPropKeys("SqsTarget", props, { messageGroupId: true, retryPolicy: true, deadLetterQueue: true, input: true });
     this.queue = referenceOf("SqsTarget", queue, {
       terraformType: "aws_sqs_queue",
       referenceField: "queueArn",

@@ -4,6 +4,7 @@ import { IRule, IRuleTarget, RuleTargetConfig } from "../rule/target";
 import { referenceOf } from "../private/resource-type";
 import { checkArn } from "../private/arn";
 import { bindRoleTarget, RoleTargetProps } from "./target-role";
+import { checkPropKeys } from "../private/validation";
 
 /** A Step Functions state machine a rule can start: a resource of yours, or one known by ARN. */
 export interface IStateMachine {
@@ -51,6 +52,7 @@ export class StepFunctionsTarget implements IRuleTarget {
     stateMachine: IStateMachine | SfnStateMachine,
     private readonly props: StepFunctionsTargetProps = {},
   ) {
+    checkPropKeys("StepFunctionsTarget", props, { role: true, retryPolicy: true, deadLetterQueue: true, input: true });
     this.stateMachine = referenceOf("StepFunctionsTarget", stateMachine, {
       terraformType: "aws_sfn_state_machine",
       referenceField: "stateMachineArn",

@@ -219,6 +219,9 @@ describe("sweep: wrong values that passed silently or failed with a TypeError", 
     ).toThrow(
       "test/R4: props key 'ruleNmae' is not valid; did you mean 'ruleName'? Valid keys: bus, eventPattern, ruleName, description, enabled, targets, maxPatternLength, tags, allowUncatalogued.",
     );
+    expect(() => new SqsTarget(new SecureQueue(stack, "Q0"), loose({ messageGroup: "g" }))).toThrow(
+      "SqsTarget: props key 'messageGroup' is not valid; did you mean 'messageGroupId'? Valid keys: messageGroupId, retryPolicy, deadLetterQueue, input.",
+    );
     expect(() => new SecureQueue(stack, "Q", loose({ retentionSeconds: 60 }))).toThrow(
       "test/Q: props key 'retentionSeconds' is not valid",
     );
