@@ -182,6 +182,14 @@ export class StaxAuditLog extends Construct {
     }
     this.rules = byKey;
 
+    if (props.athena !== false)
+      checkOptionKeys(this, "athena", props.athena, {
+        databaseName: true,
+        tableName: true,
+        workgroupName: true,
+        resultsRetentionDays: true,
+        bytesScannedCutoffPerQuery: true,
+      });
     if (props.athena !== false) {
       this.athena = new AuditLogAthena(this, "Athena", {
         ...props.athena,

@@ -47,7 +47,16 @@ export function matches(pattern: EventPattern | string, event: unknown): boolean
 }
 
 function readEvent(event: unknown): Record<string, unknown> {
-  const value: unknown = typeof event === "string" ? JSON.parse(event) : event;
+  let value: unknown = event;
+  if (typeof event === "string") {
+    try {
+      value = JSON.parse(event);
+    } catch (e) {
+      throw new TypeError(
+        `matches: the event is text that is not JSON (${(e as Error).message}); pass the event object or its JSON text.`,
+      );
+    }
+  }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new TypeError(
       `matches: the event must be a JSON object, got ${Array.isArray(value) ? "a list" : String(value)}`,

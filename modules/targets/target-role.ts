@@ -3,6 +3,7 @@ import { IRule, RuleTargetConfig } from "../rule/target";
 import { isUnresolved } from "../private/errors";
 import { ServiceRole } from "../private/role";
 import { bindTargetBase, TargetBaseProps } from "./base";
+import { checkReference } from "../private/validation";
 
 /** A role EventBridge assumes to deliver to a target. */
 export interface IRole {
@@ -21,6 +22,7 @@ export function targetRole(
   targetId: string,
   grant: { readonly role?: IRole; readonly actions: readonly string[]; readonly resources: readonly string[] },
 ): IRole {
+  checkReference(rule, `${targetId}: role`, grant.role, "roleArn", "a role (an object with roleArn, e.g. an IamRole)");
   return (
     grant.role ??
     new ServiceRole(rule, `${targetId}Role`, {

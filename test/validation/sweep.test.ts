@@ -4,12 +4,14 @@
  */
 import { TerraformVariable } from "cdktf";
 import { StaxDeliveryAlarms } from "../../modules/alarms";
-import { AuditLogAthena } from "../../modules/audit";
+import { AuditLogAthena, StaxAuditLog } from "../../modules/audit";
+import { matches } from "../../modules/pattern";
 import { StaxEventBus } from "../../modules/bus";
 import { SecurityEventCollector, ServiceEventForwarder, ServiceEventPatterns } from "../../modules/forwarding";
 import { StaxEventRule } from "../../modules/rule";
 import { StaxSchemaRegistry } from "../../modules/schemas";
 import {
+  EventBusTarget,
   EventsLogGroup,
   FirehoseToS3,
   Lambda,
@@ -233,6 +235,20 @@ describe("sweep: wrong values that passed silently or failed with a TypeError", 
           archive: loose({ days: 3 }),
         }),
     ).toThrow("test/C: archive key 'days' is not valid. Valid keys: retentionDays, archiveName.");
+  });
+
+  it("a role given as an ARN string, an Athena option misspelt, an event that is not JSON", () => {
+    const { stack, bus, rule } = setup();
+    const role = loose<never>(`arn:aws:iam::${ACCOUNT}:role/delivery`);
+    expect(() =>
+      rule([new EventBusTarget(`arn:aws:events:ap-southeast-2:${ACCOUNT}:event-bus/central`, { role })]),
+    ).toThrow(
+      `test/R: Target0: role is the string 'arn:aws:iam::${ACCOUNT}:role/delivery'; pass a role (an object with roleArn, e.g. an IamRole).`,
+    );
+    expect(
+      () => new StaxAuditLog(stack, "Audit", { bus, accountId: ACCOUNT, athena: loose({ workgroup: "w" }) }),
+    ).toThrow("test/Audit: athena key 'workgroup' is not valid; did you mean 'workgroupName'?");
+    expect(() => matches({ source: ["x"] }, "event")).toThrow("matches: the event is text that is not JSON");
   });
 
   it("accepts tokens and exact limits", () => {
