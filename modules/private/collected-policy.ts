@@ -112,53 +112,6 @@ export abstract class CollectedServicePolicy extends Construct {
     watchPolicyConflicts(this);
   }
 
-  /**
-   * The one policy of `resource` in the app, made by `create` on first use (in the stack that owns
-   * the resource) and found by every later caller; refuses callers that disagree on `managePolicy`.
-   */
-  protected static collectedFor<P extends CollectedServicePolicy>(
-    scope: Construct,
-    kind: PolicyKind,
-    resource: PolicedResource,
-    create: (registry: Construct, id: string) => P,
-  ): P {
-    const id = resourcePolicyId(kind.idPrefix, resource.arn, resource.owner);
-    const policy = appSingleton(scope, kind.registryId, id, resource.owner, create);
-    const wanted = managesPolicy(resource);
-    if (policy.managed !== wanted) {
-      fail(
-        scope,
-        `${kind.noun} '${resource.arn}' is referred to with managePolicy ${wanted} here and ${policy.managed} by ${policy.node.path}; a ${kind.noun} has one policy. Pass the same managePolicy everywhere.`,
-      );
-    }
-    return policy;
-  }
-
-  /** The statements the app collected for the policy of `resource`; empty when nothing asked for any. */
-  protected static collectedStatements(
-    scope: Construct,
-    kind: PolicyKind,
-    resource: PolicedResource,
-  ): PolicyStatement[] {
-    const key = appPolicyKey(resourcePolicyId(kind.idPrefix, resource.arn, resource.owner), resource.owner);
-    return appRegistry<CollectedServicePolicy>(scope, kind.registryId).get(key)?.policyStatements() ?? [];
-  }
-
-  /** The options of the policy of `resource` that follow from its kind; the caller adds the service's. */
-  protected static optionsFor(
-    kind: PolicyKind,
-    resource: PolicedResource,
-  ): Pick<CollectedPolicyOptions, "resourceArn" | "resourceName" | "managed" | "resourceArnMaxLength" | "manageHint"> {
-    const arn = resource.arn;
-    return {
-      resourceArn: arn,
-      resourceName: isUnresolved(arn) ? `${kind.noun} ${resource.owner?.node.path ?? arn}` : `${kind.noun} '${arn}'`,
-      managed: managesPolicy(resource),
-      resourceArnMaxLength: isUnresolved(arn) ? kind.arnMaxLength : arn.length,
-      manageHint: `pass managePolicy: true to ${kind.fromArn}`,
-    };
-  }
-
   /** Whether the library writes this policy (false for a resource known only by ARN, unless asked to). */
   public get managed(): boolean {
     return this.options.managed;
@@ -328,4 +281,47 @@ export abstract class CollectedServicePolicy extends Construct {
     }
     return [];
   }
+}
+
+/**
+ * The one policy of `resource` in the app, made by `create` on first use (in the stack that owns
+ * the resource) and found by every later caller; refuses callers that disagree on `managePolicy`.
+ */
+export function collectedPolicyFor<P extends CollectedServicePolicy>(
+  scope: Construct,
+  kind: PolicyKind,
+  resource: PolicedResource,
+  create: (registry: Construct, id: string) => P,
+): P {
+  const id = resourcePolicyId(kind.idPrefix, resource.arn, resource.owner);
+  const policy = appSingleton(scope, kind.registryId, id, resource.owner, create);
+  const wanted = managesPolicy(resource);
+  if (policy.managed !== wanted) {
+    fail(
+      scope,
+      `${kind.noun} '${resource.arn}' is referred to with managePolicy ${wanted} here and ${policy.managed} by ${policy.node.path}; a ${kind.noun} has one policy. Pass the same managePolicy everywhere.`,
+    );
+  }
+  return policy;
+}
+
+/** The statements the app collected for the policy of `resource`; empty when nothing asked for any. */
+export function collectedStatements(scope: Construct, kind: PolicyKind, resource: PolicedResource): PolicyStatement[] {
+  const key = appPolicyKey(resourcePolicyId(kind.idPrefix, resource.arn, resource.owner), resource.owner);
+  return appRegistry<CollectedServicePolicy>(scope, kind.registryId).get(key)?.policyStatements() ?? [];
+}
+
+/** The options of the policy of `resource` that follow from its kind; the caller adds the service's. */
+export function collectedPolicyOptions(
+  kind: PolicyKind,
+  resource: PolicedResource,
+): Pick<CollectedPolicyOptions, "resourceArn" | "resourceName" | "managed" | "resourceArnMaxLength" | "manageHint"> {
+  const arn = resource.arn;
+  return {
+    resourceArn: arn,
+    resourceName: isUnresolved(arn) ? `${kind.noun} ${resource.owner?.node.path ?? arn}` : `${kind.noun} '${arn}'`,
+    managed: managesPolicy(resource),
+    resourceArnMaxLength: isUnresolved(arn) ? kind.arnMaxLength : arn.length,
+    manageHint: `pass managePolicy: true to ${kind.fromArn}`,
+  };
 }

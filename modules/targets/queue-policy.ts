@@ -1,7 +1,14 @@
 import { Construct } from "constructs";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import type { IRule } from "../rule/target";
-import { CollectedServicePolicy, PolicedResource, PolicyKind } from "../private/collected-policy";
+import {
+  collectedPolicyFor,
+  collectedPolicyOptions,
+  CollectedServicePolicy,
+  collectedStatements,
+  PolicedResource,
+  PolicyKind,
+} from "../private/collected-policy";
 import type { PolicyStatement } from "../private/iam";
 import { IQueue } from "./queue";
 
@@ -33,12 +40,12 @@ function policed(queue: IQueue): PolicedResource {
 export class QueuePolicy extends CollectedServicePolicy {
   /** The policy of `queue` in the app, created on first use in the stack that owns the queue. */
   public static of(scope: Construct, queue: IQueue): QueuePolicy {
-    return this.collectedFor(scope, KIND, policed(queue), (registry, id) => new QueuePolicy(registry, id, queue));
+    return collectedPolicyFor(scope, KIND, policed(queue), (registry, id) => new QueuePolicy(registry, id, queue));
   }
 
   /** Statements the app needs in the policy of `queue` (what the warning of an unmanaged queue prints); empty if no rule targets it. */
   public static statementsFor(scope: Construct, queue: IQueue): PolicyStatement[] {
-    return this.collectedStatements(scope, KIND, policed(queue));
+    return collectedStatements(scope, KIND, policed(queue));
   }
 
   /** The policy resource, when the library manages the queue's policy. */
@@ -46,7 +53,7 @@ export class QueuePolicy extends CollectedServicePolicy {
 
   private constructor(scope: Construct, id: string, queue: IQueue) {
     super(scope, id, {
-      ...CollectedServicePolicy.optionsFor(KIND, policed(queue)),
+      ...collectedPolicyOptions(KIND, policed(queue)),
       tlsDenyAction: "sqs:*",
       limitBytes: SQS_POLICY_LIMIT_BYTES,
     });

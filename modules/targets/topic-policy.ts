@@ -1,7 +1,14 @@
 import { Construct } from "constructs";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import type { IRule } from "../rule/target";
-import { CollectedServicePolicy, PolicedResource, PolicyKind } from "../private/collected-policy";
+import {
+  collectedPolicyFor,
+  collectedPolicyOptions,
+  CollectedServicePolicy,
+  collectedStatements,
+  PolicedResource,
+  PolicyKind,
+} from "../private/collected-policy";
 import type { PolicyStatement } from "../private/iam";
 import type { ITopic } from "./sns";
 
@@ -33,12 +40,12 @@ function policed(topic: ITopic): PolicedResource {
 export class TopicPolicy extends CollectedServicePolicy {
   /** The policy of `topic` in the app, created on first use in the stack that owns the topic. */
   public static of(scope: Construct, topic: ITopic): TopicPolicy {
-    return this.collectedFor(scope, KIND, policed(topic), (registry, id) => new TopicPolicy(registry, id, topic));
+    return collectedPolicyFor(scope, KIND, policed(topic), (registry, id) => new TopicPolicy(registry, id, topic));
   }
 
   /** Statements the app needs in the policy of `topic` (what the warning of an unmanaged topic prints); empty if no rule targets it. */
   public static statementsFor(scope: Construct, topic: ITopic): PolicyStatement[] {
-    return this.collectedStatements(scope, KIND, policed(topic));
+    return collectedStatements(scope, KIND, policed(topic));
   }
 
   /** The policy resource, when the library manages the topic's policy. */
@@ -46,7 +53,7 @@ export class TopicPolicy extends CollectedServicePolicy {
 
   private constructor(scope: Construct, id: string, topic: ITopic) {
     super(scope, id, {
-      ...CollectedServicePolicy.optionsFor(KIND, policed(topic)),
+      ...collectedPolicyOptions(KIND, policed(topic)),
       tlsDenyAction: "sns:Publish",
       limitBytes: SNS_POLICY_LIMIT_BYTES,
     });
