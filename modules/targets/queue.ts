@@ -81,6 +81,10 @@ export class Queue {
       );
     }
     const { region, account, resource: name } = parts;
+    if (options.fifo !== undefined && options.fifo !== name.endsWith(".fifo"))
+      throw new Error(
+        `Queue.fromArn: fifo is ${options.fifo}, but the queue '${name}' is ${name.endsWith(".fifo") ? "a FIFO queue (its name ends in '.fifo')" : "a standard queue (its name does not end in '.fifo')"}. Leave fifo out: it is read from the name.`,
+      );
     const domain = parts.partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
     return {
       queueArn,

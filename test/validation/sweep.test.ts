@@ -179,6 +179,10 @@ describe("sweep: wrong values that passed silently or failed with a TypeError", 
     expect(() => Queue.fromArn(queueArn, { managePolicy: loose("yes") })).toThrow(
       "Queue.fromArn: managePolicy is the string 'yes'; pass true without quotes.",
     );
+    expect(() => Queue.fromArn(`${queueArn}.fifo`, { fifo: false })).toThrow(
+      "Queue.fromArn: fifo is false, but the queue 'q.fifo' is a FIFO queue (its name ends in '.fifo'). Leave fifo out: it is read from the name.",
+    );
+    expect(Queue.fromArn(`${queueArn}.fifo`, { fifo: true }).fifo).toBe(true);
     expect(() => Topic.fromArn(`arn:aws:sns:ap-southeast-2:${ACCOUNT}:t`, { kmsKeyId: "my-key" })).toThrow(
       "Topic.fromArn: kmsKeyId 'my-key' is not a KMS key identifier",
     );
