@@ -118,12 +118,26 @@ export function isCataloguedStaxEvent(event: { readonly "detail-type": string })
 export function staxEventType<D extends StaxDetailType>(detailType: D): StaxEventTypeOf<D>;
 export function staxEventType(detailType: string): StaxEventTypeSpec;
 export function staxEventType(detailType: string): StaxEventTypeSpec {
+  return catalogueEntry("staxEventType", detailType);
+}
+
+/**
+ * `staxEventType` for a helper of your own: the catalogue entry of `detailType`, with `where` (the
+ * helper and argument) first in the error of an unknown or non-text detail-type.
+ * @example catalogueEntry("myRule detailType", "Security: UserCreateEvent").name // "UserCreateEvent"
+ */
+export function catalogueEntry(where: string, detailType: unknown): StaxEventTypeSpec {
+  if (typeof detailType !== "string") {
+    throw new Error(
+      `${where}: the detail-type is ${detailType === null ? "null" : Array.isArray(detailType) ? "a list" : `a ${typeof detailType}`}; pass one detail-type as text, e.g. '${STAX_DETAIL_TYPES[0]}'.`,
+    );
+  }
   const spec = BY_DETAIL_TYPE.get(detailType);
   if (spec === undefined) {
     const named = STAX_EVENT_TYPES.find((t) => t.name === detailType);
     const hint = named ? ` Pass the detail-type '${named.detailType}', not the event name.` : "";
     throw new Error(
-      `unknown Stax detail-type '${detailType}'.${hint} Catalogued detail-types: ${STAX_DETAIL_TYPES.join(", ")}.`,
+      `${where}: unknown Stax detail-type '${detailType}'.${hint} Catalogued detail-types: ${STAX_DETAIL_TYPES.join(", ")}.`,
     );
   }
   return spec;

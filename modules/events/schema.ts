@@ -11,8 +11,8 @@
 import {
   SECURITY_EVENT_NAMES,
   STAX_DETAIL_TYPES,
+  catalogueEntry,
   securityEventType,
-  staxEventType,
   type SecurityEventName,
   type StaxDetailType,
 } from "./catalogue";
@@ -78,7 +78,7 @@ const DATE_TIME: JsonSchema = { type: "string", format: "date-time" };
  */
 export function staxEventSchema(detailType: StaxDetailType, options: StaxEventSchemaOptions = {}): JsonSchema {
   const dialect = options.dialect ?? "draft-07";
-  const spec = staxEventType(detailType);
+  const spec = catalogueEntry("staxEventSchema", detailType);
   const constant = (value: string): JsonSchema =>
     dialect === "draft-04" ? { type: "string", enum: [value] } : { type: "string", const: value };
 

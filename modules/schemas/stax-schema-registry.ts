@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { SchemasRegistry } from "@cdktf/provider-aws/lib/schemas-registry";
 import { SchemasSchema } from "@cdktf/provider-aws/lib/schemas-schema";
-import { staxEventType } from "../events/catalogue";
+import { catalogueEntry } from "../events/catalogue";
 import { fail, isUnresolved } from "../private/errors";
 import { physicalName } from "../private/naming";
 import { checkName, SCHEMA_REGISTRY_NAME, checkTags, checkPropKeys } from "../private/validation";
@@ -125,6 +125,10 @@ export class StaxSchemaRegistry extends Construct {
   private selected(detailTypes: readonly string[] | undefined): readonly CatalogueSchema[] {
     const all = catalogueSchemas();
     if (detailTypes === undefined) return all;
+    if (!Array.isArray(detailTypes)) {
+      const wrap = typeof detailTypes === "string" ? `; wrap it in a list: ['${detailTypes}']` : "; pass a list";
+      fail(this, `detailTypes is ${typeof detailTypes === "string" ? "text" : `a ${typeof detailTypes}`}${wrap}.`);
+    }
     if (detailTypes.length === 0) {
       fail(this, "detailTypes is empty; leave it out to publish every catalogued type, or name at least one.");
     }
@@ -133,9 +137,9 @@ export class StaxSchemaRegistry extends Construct {
         fail(this, `detailTypes lists '${detailType}' twice; list each detail-type once.`);
       }
       try {
-        staxEventType(detailType); // the catalogue's lookup, with its hint for an event name
+        catalogueEntry(`detailTypes[${index}]`, detailType); // the catalogue's lookup, with its hint for an event name
       } catch (e) {
-        fail(this, `detailTypes[${index}]: ${(e as Error).message}`);
+        fail(this, (e as Error).message);
       }
       return all.find((e) => e.detailType === detailType) as CatalogueSchema;
     });

@@ -192,7 +192,7 @@ describe("the catalogue: one structure for every category", () => {
       "Pass the event name 'AccountCreateEvent', not the detail-type.",
     );
     expect(() => staxEventType("Security: UserLoginEvent")).toThrow(
-      "unknown Stax detail-type 'Security: UserLoginEvent'. Catalogued detail-types: Security: UserAuthenticationEvent,",
+      "staxEventType: unknown Stax detail-type 'Security: UserLoginEvent'. Catalogued detail-types: Security: UserAuthenticationEvent,",
     );
   });
 

@@ -96,13 +96,13 @@ describe("staxEventSchema", () => {
 
   it("rejects an unknown detail-type, listing the catalogued ones", () => {
     expect(() => staxEventSchema("Networking: VpcCreateEvent" as StaxDetailType)).toThrow(
-      `unknown Stax detail-type 'Networking: VpcCreateEvent'. Catalogued detail-types: ${STAX_DETAIL_TYPES.join(", ")}.`,
+      `staxEventSchema: unknown Stax detail-type 'Networking: VpcCreateEvent'. Catalogued detail-types: ${STAX_DETAIL_TYPES.join(", ")}.`,
     );
   });
 
   it("tells a caller who passes an event name to pass the detail-type", () => {
     expect(() => staxEventSchema("AccountUpdateEvent" as StaxDetailType)).toThrow(
-      "unknown Stax detail-type 'AccountUpdateEvent'. Pass the detail-type 'AccountManagement: AccountUpdateEvent', not the event name. Catalogued detail-types: Security: UserAuthenticationEvent,",
+      "staxEventSchema: unknown Stax detail-type 'AccountUpdateEvent'. Pass the detail-type 'AccountManagement: AccountUpdateEvent', not the event name. Catalogued detail-types: Security: UserAuthenticationEvent,",
     );
   });
 });

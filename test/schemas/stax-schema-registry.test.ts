@@ -95,6 +95,13 @@ describe("StaxSchemaRegistry", () => {
     expect(() => synthRegistry({ detailTypes: [] })).toThrow(
       "test/StaxSchemas: detailTypes is empty; leave it out to publish every catalogued type, or name at least one.",
     );
+    // JavaScript callers: one detail-type not in a list, a number in the list
+    expect(() => synthRegistry({ detailTypes: "Security: UserCreateEvent" as never })).toThrow(
+      "test/StaxSchemas: detailTypes is text; wrap it in a list: ['Security: UserCreateEvent'].",
+    );
+    expect(() => synthRegistry({ detailTypes: [5 as never] })).toThrow(
+      "test/StaxSchemas: detailTypes[0]: the detail-type is a number; pass one detail-type as text, e.g. 'Security: UserAuthenticationEvent'.",
+    );
   });
 
   it("refuses registry names and descriptions EventBridge would reject", () => {
