@@ -10,9 +10,9 @@ import { fail } from "../private/errors";
 import {
   allowServiceStatement,
   denyInsecureTransportStatement,
-  IAM_TRUST_POLICY_LIMIT,
   policyDocument,
   serviceTrustPolicy,
+  trustedSources,
 } from "../private/iam";
 
 /** What the forwarding template is made of. */
@@ -74,17 +74,14 @@ const QUEUE_ARN = intrinsic({ "Fn::GetAtt": ["DeadLetterQueue", "Arn"] });
 function forwardingRoleTrust(options: ForwardingTemplateOptions): string {
   const ruleArn = (region: string) =>
     intrinsic({ "Fn::Sub": `arn:\${AWS::Partition}:events:${region}:\${AWS::AccountId}:rule/${options.ruleName}` });
-  const listed = serviceTrustPolicy({
-    service: "events.amazonaws.com",
-    sourceAccount: ACCOUNT_ID,
+  const trust = { service: "events.amazonaws.com", sourceAccount: ACCOUNT_ID };
+  const sources = trustedSources({
+    ...trust,
     sourceArns: options.regions.map(ruleArn),
+    pattern: ruleArn("*"),
+    length: deployedLength,
   });
-  if (deployedLength(listed) <= IAM_TRUST_POLICY_LIMIT) return listed;
-  return serviceTrustPolicy({
-    service: "events.amazonaws.com",
-    sourceAccount: ACCOUNT_ID,
-    sourceArnPatterns: [ruleArn("*")],
-  });
+  return serviceTrustPolicy({ ...trust, ...sources });
 }
 
 /**

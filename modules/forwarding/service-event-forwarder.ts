@@ -21,7 +21,8 @@ import {
   checkPropKeys,
 } from "../private/validation";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { ServiceRole } from "../private/role";
+import { estimatedLength, ServiceRole } from "../private/role";
+import { trustedSources } from "../private/iam";
 import {
   checkDestinationAdmits,
   ForwardingDestination,
@@ -153,13 +154,26 @@ export class ServiceEventForwarder extends Construct {
     }
     // The role is trusted for exactly these rules. Their ARNs are written out (commercial
     // partition, like the buses') rather than referred to, so the plan shows the trust in full.
+    // Past IAM's trust-policy limit (many regions), one pattern names the rules by the start their
+    // names share, in any region of the account.
     const roleRegion = this.regions.includes(GLOBAL_SERVICES_REGION) ? GLOBAL_SERVICES_REGION : this.regions[0];
+    const ruleArn = (region: string, name: string) => `arn:aws:events:${region}:${this.accountId}:rule/${name}`;
+    const names = this.regions.map((region) => rules[region].ruleName);
+    const sourceArns = this.regions.map((region, i) => ruleArn(region, names[i]));
+    const shared = sharedNamePattern(names);
     const role = new ServiceRole(this, "Role", {
       provider: this.providers[roleRegion],
       sourceAccount: this.accountId,
-      sourceArns: this.regions.map(
-        (region) => `arn:aws:events:${region}:${this.accountId}:rule/${rules[region].ruleName}`,
-      ),
+      // names that share no start leave the list, and ServiceRole says when it is too long
+      ...(shared === undefined
+        ? { sourceArns }
+        : trustedSources({
+            service: "events.amazonaws.com",
+            sourceAccount: this.accountId,
+            sourceArns,
+            pattern: ruleArn("*", shared),
+            length: estimatedLength,
+          })),
       actions: ["events:PutEvents"],
       resources: [this.destination.eventBusArn],
     });
@@ -244,4 +258,15 @@ export class ServiceEventForwarder extends Construct {
     }
     return providers;
   }
+}
+
+/**
+ * One name when the rules share it, else the start all their names share followed by `*`;
+ * undefined when they share no start (a pattern would then trust every rule of the account).
+ */
+function sharedNamePattern(names: readonly string[]): string | undefined {
+  if (names.every((name) => name === names[0])) return names[0];
+  let shared = names[0];
+  for (const name of names) while (!name.startsWith(shared)) shared = shared.slice(0, -1);
+  return shared === "" ? undefined : `${shared}*`;
 }

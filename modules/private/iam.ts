@@ -79,6 +79,28 @@ export function denyInsecureTransportStatement(actionWildcard: string, resources
 export const IAM_TRUST_POLICY_LIMIT = 2048;
 
 /**
+ * The sources a role's trust names: the exact ARNs while the trust policy that lists them stays
+ * within IAM's limit (measured by `length`, e.g. with values known only at apply at their
+ * longest), otherwise the one ARN `pattern` that covers them (`ArnLike`).
+ */
+export function trustedSources(opts: {
+  readonly service: string;
+  readonly sourceAccount: string;
+  readonly sourceArns: readonly string[];
+  readonly pattern: string;
+  readonly length: (document: string) => number;
+}): { readonly sourceArns?: readonly string[]; readonly sourceArnPatterns?: readonly string[] } {
+  const listed = serviceTrustPolicy({
+    service: opts.service,
+    sourceAccount: opts.sourceAccount,
+    sourceArns: opts.sourceArns,
+  });
+  return opts.length(listed) <= IAM_TRUST_POLICY_LIMIT
+    ? { sourceArns: opts.sourceArns }
+    : { sourceArnPatterns: [opts.pattern] };
+}
+
+/**
  * Trust policy letting a service assume a role, scoped with both `aws:SourceAccount` and
  * `aws:SourceArn` (confused-deputy protection): exact ARNs (`ArnEquals`), or, where the exact
  * ARNs cannot be referred to, patterns over names the library chose (`ArnLike`).

@@ -1,6 +1,8 @@
 import { Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
+  AWS_COMMERCIAL_REGIONS,
+  AWS_DEFAULT_ENABLED_REGIONS,
   SecurityEventCollector,
   ServiceEventForwarder,
   ServiceEventForwarderProps,
@@ -70,6 +72,33 @@ describe("ServiceEventForwarder", () => {
     expect(parsed(onlyResource(synth, "aws_iam_role_policy").policy).Statement).toEqual([
       { Effect: "Allow", Action: ["events:PutEvents"], Resource: [DESTINATION] },
     ]);
+  });
+
+  it("trusts its rules by the start their names share, in any region, when one ARN per region would pass IAM's 2,048 characters", () => {
+    const trustOf = (forwarder: ServiceEventForwarder, stack: Parameters<typeof synthObject>[0]) => {
+      const role = onlyResource(synthObject(stack), "aws_iam_role");
+      return {
+        document: role.assume_role_policy as string,
+        names: Object.values(forwarder.rules).map((r) => r.ruleName),
+      };
+    };
+    const every = forward({ regions: AWS_COMMERCIAL_REGIONS });
+    const { document, names } = trustOf(every.forwarder, every.stack);
+    expect(names.every((name) => name.startsWith("test-Forwarder-"))).toBe(true);
+    expect(parsed(document).Statement[0].Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": MEMBER },
+      ArnLike: { "aws:SourceArn": `arn:aws:events:*:${MEMBER}:rule/test-Forwarder-*` },
+    });
+    // one name for every region: the pattern is that name
+    const named = forward({ regions: AWS_COMMERCIAL_REGIONS, ruleName: "forward-service-events" });
+    expect(parsed(trustOf(named.forwarder, named.stack).document).Statement[0].Condition.ArnLike).toEqual({
+      "aws:SourceArn": `arn:aws:events:*:${MEMBER}:rule/forward-service-events`,
+    });
+    // the 17 default regions still fit, listed one by one
+    const defaults = forward({ regions: AWS_DEFAULT_ENABLED_REGIONS });
+    const listed = trustOf(defaults.forwarder, defaults.stack).document;
+    expect(parsed(listed).Statement[0].Condition.ArnEquals["aws:SourceArn"]).toHaveLength(17);
+    expect(listed.length).toBeLessThanOrEqual(2048);
   });
 
   it("keeps undeliverable events in a dead-letter queue in the rule's own region", () => {
