@@ -59,6 +59,17 @@ export class Match {
         `pass the values to match, e.g. Match.exactly("aws.ec2")`,
       );
     }
+    values.forEach((v, i) => {
+      if (v !== null && typeof v === "object") {
+        throw new PatternError(
+          "Match.exactly",
+          `value ${i + 1} is ${describe(v)}; it takes exact values (text, numbers, true, false, null)`,
+          Array.isArray(v)
+            ? "spread the list: Match.exactly(...values)"
+            : "pass the value itself, or use the other Match helpers (e.g. Match.prefix) for a matcher",
+        );
+      }
+    });
     return values.map((v) => build("exactly", v));
   }
 

@@ -127,6 +127,16 @@ describe("Match helpers reject bad values at once", () => {
     ],
     ["exactly(NaN)", () => Match.exactly(NaN), "Match.exactly: NaN is not a JSON number; use a finite number"],
     [
+      "exactly(an object)",
+      () => Match.exactly("a", anyValue({ a: 1 })),
+      "Match.exactly: value 2 is an object; it takes exact values (text, numbers, true, false, null); pass the value itself, or use the other Match helpers (e.g. Match.prefix) for a matcher",
+    ],
+    [
+      "exactly(a list)",
+      () => Match.exactly(anyValue(["a", "b"])),
+      "Match.exactly: value 1 is a list; it takes exact values (text, numbers, true, false, null); spread the list: Match.exactly(...values)",
+    ],
+    [
       "prefix(5)",
       () => Match.prefix(anyValue(5)),
       `Match.prefix: the text is the number 5; quote it: Match.prefix("5")`,
