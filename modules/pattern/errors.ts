@@ -2,6 +2,8 @@
  * The error every pattern check throws, and the helpers that format where in a pattern a problem is.
  */
 
+import { editDistance } from "../private/messages";
+
 /** One step of a location inside a pattern: an object key or a list index. */
 export type PathSegment = string | number;
 
@@ -108,19 +110,6 @@ export function describe(value: unknown): string {
   }
 }
 
-/** Edit distance (insertions, deletions, substitutions) between two strings. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
-}
-
 /**
  * The candidate a user most likely meant by `value`, for a "did you mean" hint: one equal but for
  * case, spaces, '-' or '_', else the closest one within two edits (ignoring case); `undefined`
@@ -133,7 +122,7 @@ export function closestMatch(value: string, candidates: readonly string[]): stri
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of candidates) {
-    const d = distance(value.toLowerCase(), candidate.toLowerCase());
+    const d = editDistance(value.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance && d < Math.max(candidate.length, value.length) / 2) [best, bestDistance] = [candidate, d];
   }
   return best;

@@ -12,7 +12,8 @@ export function jsonKind(value: unknown): string {
   return t === "object" ? "an object" : t === "undefined" ? "undefined" : `a ${t}`;
 }
 
-function distance(a: string, b: string): number {
+/** Edit distance (insertions, deletions, substitutions) between two strings. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0];
@@ -39,7 +40,7 @@ export function nearest(value: string, candidates: readonly string[]): string | 
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(value.length / 3)) + 1;
   for (const candidate of candidates) {
-    const d = distance(squash(value), squash(candidate));
+    const d = editDistance(squash(value), squash(candidate));
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;

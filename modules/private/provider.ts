@@ -5,7 +5,7 @@
  */
 import { Construct } from "constructs";
 import { TerraformProvider, TerraformStack } from "cdktf";
-import { isUnresolved } from "./errors";
+import { fail, isUnresolved } from "./errors";
 import { isAwsProvider } from "./resource-type";
 
 /** Account and region of a provider, each when known as a literal at synth. */
@@ -74,15 +74,17 @@ export function checkProviderAgrees(
   const region = literal(given.region);
   if (region !== undefined && identity.region !== undefined && region !== identity.region) {
     const prop = names.region ?? "region";
-    throw new Error(
-      `${scope.node.path}: ${prop} is '${region}' but ${which} is configured for '${identity.region}', so the resources would be created in '${identity.region}' while their ARNs say '${region}'. Pass the provider of '${region}', or set ${prop} to '${identity.region}'.`,
+    fail(
+      scope,
+      `${prop} is '${region}' but ${which} is configured for '${identity.region}', so the resources would be created in '${identity.region}' while their ARNs say '${region}'. Pass the provider of '${region}', or set ${prop} to '${identity.region}'.`,
     );
   }
   const account = literal(given.accountId);
   if (account !== undefined && identity.account !== undefined && account !== identity.account) {
     const prop = names.accountId ?? "accountId";
-    throw new Error(
-      `${scope.node.path}: ${prop} is '${account}' but ${which} deploys only to account '${identity.account}' (its allowed_account_ids or assumed role), so the resources would be created in '${identity.account}' while their ARNs and policies say '${account}'. Pass the provider of account '${account}'${names.accountFixedBy ? ` (${names.accountFixedBy})` : `, or set ${prop} to '${identity.account}'`}.`,
+    fail(
+      scope,
+      `${prop} is '${account}' but ${which} deploys only to account '${identity.account}' (its allowed_account_ids or assumed role), so the resources would be created in '${identity.account}' while their ARNs and policies say '${account}'. Pass the provider of account '${account}'${names.accountFixedBy ? ` (${names.accountFixedBy})` : `, or set ${prop} to '${identity.account}'`}.`,
     );
   }
 }

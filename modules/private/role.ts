@@ -4,6 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IAM_TRUST_POLICY_LIMIT, PolicyStatement, policyDocument, serviceTrustPolicy } from "./iam";
 import { physicalName } from "./naming";
+import { fail } from "./errors";
 
 /** Actions a {@link ServiceRole} allows on named resources. */
 export interface ServiceRoleGrant {
@@ -62,11 +63,10 @@ export class ServiceRole extends Construct {
       ...(props.additionalGrants ?? []),
     ];
     for (const action of grants.flatMap((g) => g.actions)) {
-      if (action.includes("*"))
-        throw new Error(`${this.node.path}: action '${action}' has a wildcard; name the actions.`);
+      if (action.includes("*")) fail(this, `action '${action}' has a wildcard; name the actions.`);
     }
     if (grants.some((g) => g.resources.length === 0 || g.resources.includes("*"))) {
-      throw new Error(`${this.node.path}: a grant has no resource or the '*' resource; name the resources.`);
+      fail(this, `a grant has no resource or the '*' resource; name the resources.`);
     }
     this.role = new IamRole(this, "Role", {
       provider: props.provider,

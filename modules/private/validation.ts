@@ -32,8 +32,6 @@ export function shown(value: string, max = 80): string {
 /** The JSON type a prop must have; `list` is an array. */
 export type Kind = "boolean" | "number" | "string" | "object" | "list";
 
-const kindOf = jsonKind;
-
 function fixFor(expected: Kind, value: unknown): string {
   if (expected === "boolean")
     return typeof value === "string"
@@ -68,7 +66,7 @@ export function checkType(where: Where, what: string, value: unknown, expected: 
     return;
   if (typeof value === "string" && isUnresolved(value)) return;
   if (typeof value === "number" && expected !== "number" && isUnresolved(value)) return;
-  const found = typeof value === "string" ? `the string '${value}'` : kindOf(value);
+  const found = typeof value === "string" ? `the string '${value}'` : jsonKind(value);
   raise(where, `${what} is ${found}; ${fixFor(expected, value)}.`);
 }
 
@@ -89,7 +87,7 @@ export function checkRequired(
   shape = Object.keys(required).join(", "),
 ): void {
   if (props === null || typeof props !== "object" || Array.isArray(props))
-    raise(where, `props is ${kindOf(props)}; pass an object with ${shape}.`);
+    raise(where, `props is ${jsonKind(props)}; pass an object with ${shape}.`);
   for (const [prop, [kind, what]] of Object.entries(required)) {
     const value = (props as Record<string, unknown>)[prop];
     if (value === undefined || value === null) raise(where, `${prop} is missing; pass ${what}.`);
@@ -152,7 +150,8 @@ export function checkReference(
   if (value === undefined && !required) return;
   if (value !== null && typeof value === "object" && typeof (value as Record<string, unknown>)[field] === "string")
     return;
-  const found = typeof value === "string" ? `the string ${shown(value, 60)}` : value === true ? "true" : kindOf(value);
+  const found =
+    typeof value === "string" ? `the string ${shown(value, 60)}` : value === true ? "true" : jsonKind(value);
   raise(where, `${prop} is ${found}; pass ${what}.`);
 }
 
@@ -160,7 +159,7 @@ export function checkReference(
 export function checkBindable(where: Where, prop: string, value: unknown, howToBuild: string): void {
   if (value === undefined) return;
   if (value !== null && typeof value === "object" && typeof (value as { bind?: unknown }).bind === "function") return;
-  const found = typeof value === "string" ? `the string ${shown(value, 40)}` : kindOf(value);
+  const found = typeof value === "string" ? `the string ${shown(value, 40)}` : jsonKind(value);
   raise(where, `${prop} is ${found}; build it with ${howToBuild}.`);
 }
 
@@ -566,7 +565,7 @@ export function checkOneOf(where: Where, prop: string, value: string | undefined
     const near = allowed.find((a) => a.toLowerCase() === String(value).toLowerCase());
     raise(
       where,
-      `${prop} is ${typeof value === "string" ? `'${value}'` : kindOf(value)}; ${near ? `write '${near}'` : `use one of ${allowed.map((a) => `'${a}'`).join(", ")}`}.`,
+      `${prop} is ${typeof value === "string" ? `'${value}'` : jsonKind(value)}; ${near ? `write '${near}'` : `use one of ${allowed.map((a) => `'${a}'`).join(", ")}`}.`,
     );
   }
 }
